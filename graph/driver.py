@@ -1,0 +1,96 @@
+"""One Neo4j driver per process, built from settings.
+
+With NEO4J_URI set, that server is used (bolt://, neo4j://, neo4j+s:// …); otherwise
+the local server managed by `intelgraph server`. All reads and writes go through
+managed transactions (execute_read / execute_write), so they are retried on
+transient errors and routed correctly on clusters and Aura.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, LiteralString, TypeVar
+
+import neo4j
+from neo4j import Driver, GraphDatabase
+from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
+
+from intelgraph.errors import DatabaseUnavailable, QueryError
+from intelgraph.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def connection(settings: Settings) -> tuple[str, str | None, str | None]:
+    """(uri, user, password) for the configured server."""
+    if settings.neo4j_uri:
+        return settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password
+    from intelgraph.graph.server.manager import LocalServer
+
+    return LocalServer(settings).credentials()
+
+
+def where(settings: Settings) -> str:
+    return settings.neo4j_uri or f"the local server (bolt://127.0.0.1:{settings.bolt_port})"
+
+
+def make_driver(settings: Settings | None = None, *, verify: bool = True) -> Driver:
+    settings = settings or get_settings()
+    uri, user, password = connection(settings)
+    auth = (user, password) if password else None
+    driver = GraphDatabase.driver(uri, auth=auth, max_connection_pool_size=50)
+    if verify:
+        try:
+            driver.verify_connectivity()
+        except AuthError:
+            driver.close()
+            raise DatabaseUnavailable(
+                f"Neo4j at {where(settings)} refused the credentials; check NEO4J_USER and NEO4J_PASSWORD"
+            ) from None
+        except (ServiceUnavailable, SessionExpired, OSError, ValueError) as exc:
+            driver.close()
+            hint = (
+                "check NEO4J_URI and that the server is up"
+                if settings.neo4j_uri
+                else "start it with `intelgraph server start`"
+            )
+            raise DatabaseUnavailable(f"cannot reach Neo4j at {where(settings)}: {hint}") from exc
+    return driver
+
+
+def read(driver: Driver, query: LiteralString, params: dict[str, Any] | None = None, *,
+         database: str | None = None, timeout: float | None = None) -> list[dict[str, Any]]:
+    """Run one read query in a managed read transaction; rows as dicts."""
+
+    def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+        return [r.data() for r in tx.run(query, params or {})]
+
+    return run_read(driver, work, database=database, timeout=timeout)
+
+
+def run_read(driver: Driver, work: Callable[[neo4j.ManagedTransaction], T], *,
+             database: str | None = None, timeout: float | None = None) -> T:
+    fn = neo4j.unit_of_work(timeout=timeout)(work) if timeout else work
+    with driver.session(database=database or get_settings().neo4j_database,
+                        default_access_mode=neo4j.READ_ACCESS) as session:
+        return _translate(lambda: session.execute_read(fn))
+
+
+def run_write(driver: Driver, work: Callable[[neo4j.ManagedTransaction], T], *,
+              database: str | None = None) -> T:
+    with driver.session(database=database or get_settings().neo4j_database) as session:
+        return _translate(lambda: session.execute_write(work))
+
+
+def _translate(call: Callable[[], T]) -> T:
+    try:
+        return call()
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise DatabaseUnavailable(f"Neo4j stopped answering: {exc.__class__.__name__}; is the server up?") from exc
+    except ClientError as exc:
+        code = exc.code or ""
+        if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
+            raise QueryError("the query ran past its time limit; narrow it or raise INTELGRAPH_QUERY_TIMEOUT") from exc
+        raise

@@ -1,0 +1,127 @@
+"""Constraints and indexes derived from the ontology, applied idempotently.
+
+- a uniqueness constraint on `id` for the key label and for every node label;
+- one full-text index per ig:fulltext name (e.g. entity_names over name and aliases);
+- a range index for every ig:indexed property, on the most general labels carrying it.
+DDL cannot take parameters, so statements are built here from ontology names only
+(checked identifiers), never from input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import neo4j
+from neo4j import Driver
+
+from intelgraph.errors import OntologyError
+from intelgraph.graph.driver import run_read, run_write
+from intelgraph.ontology.model import Ontology, get_ontology
+
+_IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class SchemaItem:
+    name: str
+    kind: str  # constraint | fulltext | range
+    labels: tuple[str, ...]
+    properties: tuple[str, ...]
+
+    def ddl(self) -> str:
+        for ident in (self.name, *self.labels, *self.properties):
+            if not _IDENT.match(ident):
+                raise OntologyError(f"{ident!r} is not a valid Neo4j identifier")
+        if self.kind == "constraint":
+            (label,) = self.labels
+            return f"CREATE CONSTRAINT {self.name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        if self.kind == "fulltext":
+            labels = "|".join(self.labels)
+            props = ", ".join(f"n.{p}" for p in self.properties)
+            return f"CREATE FULLTEXT INDEX {self.name} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}]"
+        (label,) = self.labels
+        props = ", ".join(f"n.{p}" for p in self.properties)
+        return f"CREATE INDEX {self.name} IF NOT EXISTS FOR (n:{label}) ON ({props})"
+
+
+def _snake(label: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", label).lower()
+
+
+def desired_schema(onto: Ontology | None = None) -> list[SchemaItem]:
+    onto = onto or get_ontology()
+    items = [SchemaItem(f"{_snake(label)}_id", "constraint", (label,), ("id",))
+             for label in (onto.key_label, *sorted(onto.labels))]
+    for name, entry in sorted(onto.fulltext_indexes().items()):
+        items.append(SchemaItem(name, "fulltext", tuple(entry["labels"]), tuple(entry["properties"])))
+    seen: set[tuple[str, str]] = set()
+    for label, spec in sorted(onto.classes.items()):
+        for prop in spec.properties.values():
+            if not prop.indexed:
+                continue
+            # the most general label carrying the property covers its sub-labels
+            top = next(lbl for lbl in spec.labels[1:] if prop.name in onto.cls(lbl).properties)
+            if (top, prop.name) not in seen:
+                seen.add((top, prop.name))
+                items.append(SchemaItem(f"{_snake(top)}_{prop.name}", "range", (top,), (prop.name,)))
+    return items
+
+
+def apply_schema(driver: Driver, *, database: str | None = None, onto: Ontology | None = None) -> list[str]:
+    """Create what is missing; returns the names of items that did not exist before."""
+    before = {_signature(r["kind"], r["labels"], r["properties"])
+              for r in existing_schema(driver, database=database)}
+    items = desired_schema(onto)
+    created = []
+    for item in items:
+        if _signature(item.kind, item.labels, item.properties) in before:
+            continue
+        run_write(driver, lambda tx, q=item.ddl(): tx.run(q).consume(), database=database)
+        created.append(item.name)
+    run_write(driver, lambda tx: tx.run("CALL db.awaitIndexes(300)").consume(), database=database)
+    return created
+
+
+def existing_schema(driver: Driver, *, database: str | None = None) -> list[dict]:
+    def work(tx: neo4j.ManagedTransaction) -> list[dict]:
+        rows = [r.data() for r in tx.run(
+            "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state, owningConstraint "
+            "RETURN name, type, labelsOrTypes, properties, state, owningConstraint")]
+        return rows
+
+    rows = run_read(driver, work, database=database)
+    out = []
+    for r in rows:
+        if r["type"] == "LOOKUP":
+            continue  # Neo4j's own token lookup indexes
+        kind = "constraint" if r["owningConstraint"] else ("fulltext" if r["type"] == "FULLTEXT" else "range")
+        name = r["owningConstraint"] or r["name"]
+        out.append({"name": name, "kind": kind, "labels": tuple(r["labelsOrTypes"] or ()),
+                    "properties": tuple(r["properties"] or ()), "state": r["state"]})
+    return out
+
+
+def _signature(kind: str, labels, properties) -> tuple:
+    # Items are compared by what they cover, not by name: Neo4j treats an equivalent
+    # constraint under another name as already present.
+    return (kind, tuple(sorted(labels)), tuple(sorted(properties)))
+
+
+def schema_diff(driver: Driver, *, database: str | None = None, onto: Ontology | None = None) -> dict:
+    desired = {_signature(i.kind, i.labels, i.properties): i for i in desired_schema(onto)}
+    existing = existing_schema(driver, database=database)
+    have = {_signature(r["kind"], r["labels"], r["properties"]): r for r in existing}
+    return {
+        "desired": list(desired.values()),
+        "existing": existing,
+        "missing": sorted(desired[s].name for s in set(desired) - set(have)),
+        "extra": sorted(have[s]["name"] for s in set(have) - set(desired)),
+    }
+
+
+def ensure_schema(driver: Driver, *, database: str | None = None) -> list[str]:
+    """Apply the schema only when something is missing (one SHOW query otherwise)."""
+    if schema_diff(driver, database=database)["missing"]:
+        return apply_schema(driver, database=database)
+    return []

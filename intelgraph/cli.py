@@ -1,0 +1,60 @@
+"""The `intelgraph` command line (typer).
+
+Sub-commands live in intelgraph/commands/, one module each; this file only wires
+them. Heavy imports (spaCy, the driver) happen inside commands, so `--help` is fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import typer
+
+from intelgraph import __version__
+from intelgraph.commands import schema as schema_cmd
+from intelgraph.console import IntelgraphGroup
+
+app = typer.Typer(
+    cls=IntelgraphGroup,
+    name="intelgraph",
+    help=(
+        "A knowledge-graph-backed intelligence store on Neo4j: ingest briefs, digests and news; "
+        "generate briefs whose every line traces to its source passages.\n\n"
+        "Uses the local Neo4j that `intelgraph server start` runs, or any Neo4j set by NEO4J_URI, "
+        "NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"intelgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to stderr."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    level = logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # the driver logs connection retries at WARNING; keep them for --verbose
+    if not verbose:
+        logging.getLogger("neo4j").setLevel(logging.ERROR)
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+app.add_typer(schema_cmd.app, name="schema")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""`intelgraph schema apply|show`: the database schema derived from the ontology."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.table import Table
+
+from intelgraph.console import driver_session, err, out
+
+app = typer.Typer(help="Constraints and indexes derived from the ontology.", no_args_is_help=True)
+
+
+@app.command()
+def apply() -> None:
+    """Create the constraints and indexes the ontology defines (idempotent)."""
+    from intelgraph.graph.schema import apply_schema
+
+    with driver_session() as driver:
+        created = apply_schema(driver)
+    if created:
+        err.print(f"created {len(created)}: {', '.join(created)}")
+    else:
+        err.print("schema up to date: nothing to create")
+
+
+@app.command()
+def show(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
+    """Print what the ontology defines, what the database has, and the difference."""
+    from intelgraph.graph.schema import schema_diff
+
+    with driver_session() as driver:
+        diff = schema_diff(driver)
+    if as_json:
+        out.print_json(json.dumps({
+            "defined": [{"name": i.name, "kind": i.kind, "labels": i.labels, "properties": i.properties,
+                         "present": i.name not in diff["missing"]} for i in diff["desired"]],
+            "missing": diff["missing"], "extra": diff["extra"],
+        }))
+        return
+    table = Table(title="Schema: ontology vs database")
+    for col in ("name", "kind", "labels", "properties", "in database"):
+        table.add_column(col)
+    for item in diff["desired"]:
+        table.add_row(item.name, item.kind, "|".join(item.labels), ", ".join(item.properties),
+                      "no" if item.name in diff["missing"] else "yes")
+    out.print(table)
+    out.print(f"{len(diff['desired'])} defined, {len(diff['desired']) - len(diff['missing'])} present, "
+              f"{len(diff['missing'])} missing"
+              + (f": {', '.join(diff['missing'])}" if diff["missing"] else "")
+              + (f"; {len(diff['extra'])} in the database but not the ontology: {', '.join(diff['extra'])}"
+                 if diff["extra"] else ""))

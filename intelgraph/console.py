@@ -1,0 +1,54 @@
+"""The CLI's shared pieces: the rich consoles, the error-handling group, a driver.
+
+Errors a user can cause or fix are IntelgraphErrors: printed as one line on stderr,
+exit code from the error class, no traceback. Output meant for scripts goes to
+stdout; progress and messages to stderr.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+import typer
+from neo4j import Driver
+from rich.console import Console
+from rich.markup import escape
+from typer.core import TyperGroup
+
+from intelgraph.errors import IntelgraphError
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+    raise typer.Exit(code)
+
+
+class IntelgraphGroup(TyperGroup):
+    """Root command group: turns IntelgraphError into one line and an exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except IntelgraphError as exc:
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err.print("interrupted")
+            raise typer.Exit(130) from None
+
+
+@contextmanager
+def driver_session() -> Iterator[Driver]:
+    """`with driver_session() as driver:` — the one driver of a CLI command."""
+    from intelgraph.graph.driver import make_driver
+
+    driver = make_driver()
+    try:
+        yield driver
+    finally:
+        driver.close()

@@ -1,0 +1,114 @@
+"""The ontology model: loaded from the .ttl files, complete, and strict."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from intelgraph.errors import OntologyError
+from intelgraph.ontology import L, R, get_ontology
+from intelgraph.ontology.records import EdgeRecord, GraphDocument, NodeRecord
+
+REPO = Path(__file__).resolve().parents[1]
+
+DESIGN_LABELS = {
+    "Source", "Document", "Passage", "Entity", "Person", "Organization", "Location", "Group", "Event",
+    "Claim", "Hypothesis", "Evidence", "Assessment", "Assumption", "InformationGap", "BiasRisk",
+    "Indicator", "Risk", "Recommendation", "Scenario", "Topic", "Technique", "Brief",
+}
+DESIGN_RELS = {
+    "PUBLISHED_BY", "PART_OF", "MENTIONS", "EXTRACTED_FROM", "ABOUT", "ATTRIBUTED_TO", "SUPPORTS",
+    "CONTRADICTS", "FAVORS", "RESTS_ON", "COMPETES_WITH", "RELATED_TO", "TAGGED", "CITES",
+}
+
+
+def test_every_design_label_and_relationship_is_defined():
+    onto = get_ontology()
+    assert DESIGN_LABELS <= onto.labels
+    assert DESIGN_RELS <= onto.rel_types
+
+
+def test_subclass_labels_include_key_label_and_ancestors():
+    onto = get_ontology()
+    assert onto.labels_for("Person") == ("Node", "Entity", "Person")
+    assert onto.labels_for("Claim") == ("Node", "Claim")  # Extracted is abstract: no label
+
+
+def test_vocabularies():
+    onto = get_ontology()
+    assert [t.notation for t in onto.vocabulary("Confidence")] == ["low", "moderate", "high"]
+    likely = onto.term("Likelihood", "likely")
+    assert (likely.probability_low, likely.probability_high) == (0.55, 0.80)
+    lows = [t.probability_low for t in onto.vocabulary("Likelihood")]
+    assert lows == sorted(lows) and len(lows) == 7
+    assert {t.notation for t in onto.vocabulary("Reliability")} == set("ABCDEF")
+    assert {t.notation for t in onto.vocabulary("Credibility")} == {"1", "2", "3", "4", "5", "6"}
+    assert {t.notation for t in onto.vocabulary("ScenarioKind")} == {"best", "worst", "most_likely"}
+    with pytest.raises(OntologyError):
+        onto.term("Confidence", "very high")
+
+
+def test_required_properties_come_from_shapes():
+    onto = get_ontology()
+    assert {"text", "extraction_score"} <= onto.cls("Claim").required
+    assert {"start", "end", "text"} <= onto.cls("Passage").required
+    assert {"name", "reliability"} <= onto.cls("Source").required
+
+
+def test_domain_and_range_expand_to_sublabels():
+    onto = get_ontology()
+    assert "Person" in onto.rel("MENTIONS").range
+    assert {"Entity", "Source"} <= onto.rel("ATTRIBUTED_TO").range
+    assert "Claim" in onto.rel("EXTRACTED_FROM").domain and "Document" not in onto.rel("EXTRACTED_FROM").domain
+
+
+def test_checked_names_fail_on_misspelling():
+    assert L.Claim == "Claim" and R.EXTRACTED_FROM == "EXTRACTED_FROM" and L.Node == "Node"
+    with pytest.raises(OntologyError):
+        _ = L.Clam
+    with pytest.raises(OntologyError):
+        _ = R.EXTRACTED
+
+
+def test_records_are_refused_with_a_message_naming_the_problem():
+    bad_label = GraphDocument(document_id="d", nodes=[NodeRecord(label="Spy", id="x")])
+    with pytest.raises(OntologyError, match="unknown label 'Spy'"):
+        bad_label.validate_against()
+    bad_prop = GraphDocument(document_id="d", nodes=[
+        NodeRecord(label="Topic", id="t", props={"name": "x", "key": "x", "colour": "red"})])
+    with pytest.raises(OntologyError, match="colour"):
+        bad_prop.validate_against()
+    bad_vocab = GraphDocument(document_id="d", nodes=[
+        NodeRecord(label="Source", id="s", props={"name": "x", "reliability": "Z"})])
+    with pytest.raises(OntologyError, match="Reliability"):
+        bad_vocab.validate_against()
+    missing = GraphDocument(document_id="d", nodes=[NodeRecord(label="Source", id="s", props={"name": "x"})])
+    with pytest.raises(OntologyError, match="missing required properties reliability"):
+        missing.validate_against()
+    bad_range = GraphDocument(document_id="d", edges=[EdgeRecord(
+        type="PART_OF", start_label="Passage", start="p", end_label="Source", end="s")])
+    with pytest.raises(OntologyError, match="cannot have a Source"):
+        bad_range.validate_against()
+    bad_type = GraphDocument(document_id="d", nodes=[
+        NodeRecord(label="Passage", id="p", props={"start": "0", "end": 1, "text": "x"})])
+    with pytest.raises(OntologyError, match="integer"):
+        bad_type.validate_against()
+
+
+def test_labels_and_types_in_cypher_files_exist_in_the_ontology():
+    onto = get_ontology()
+    known_labels = onto.labels | {onto.key_label}
+    files = list((REPO / "queries").rglob("*.cypher")) + list((REPO / "graph" / "cypher").rglob("*.cypher"))
+    assert files
+    for path in files:
+        body = "\n".join(line for line in path.read_text().splitlines() if not line.lstrip().startswith("//"))
+        # node patterns such as (d:Document) or (n:Entity|Source)
+        for match in re.finditer(r"\(\s*\w*\s*:\s*([A-Za-z|&]+)", body):
+            for label in re.split(r"[|&]", match.group(1)):
+                assert label in known_labels, f"{path.name}: unknown label {label}"
+        for match in re.finditer(r"\[\s*\w*\s*:\s*([A-Z_|]+)", body):
+            for rel in match.group(1).split("|"):
+                if rel != "__TYPE__":
+                    assert rel in onto.rel_types, f"{path.name}: unknown relationship type {rel}"

@@ -1,0 +1,98 @@
+"""The graph writer against the real database: idempotent, strict, all or nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from intelgraph.errors import OntologyError
+from intelgraph.graph.driver import read
+from intelgraph.graph.writer import GraphWriter
+from intelgraph.ontology.records import EdgeRecord, NodeRecord
+
+from graph_samples import sample_document
+
+
+def counts(driver) -> tuple[int, int]:
+    row = read(driver, "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r")[0]
+    return row["n"], row["r"]
+
+
+def test_write_then_rewrite_changes_nothing(graph):
+    writer = GraphWriter(graph)
+    first = writer.write(sample_document())
+    assert first.nodes_created == 5 and first.relationships_created == 5
+    before = counts(graph)
+    again = writer.write(sample_document())
+    assert again.nodes_created == 0 and again.relationships_created == 0
+    assert counts(graph) == before == (5, 5)
+    labels = read(graph, "MATCH (e:Entity {id: 'entity:valdoria'}) RETURN labels(e) AS l, e.aliases AS a")[0]
+    assert set(labels["l"]) == {"Node", "Entity", "Location"} and labels["a"] == ["Valdoria"]
+
+
+def test_small_batches_write_the_same_graph(graph):
+    GraphWriter(graph, batch_size=1).write(sample_document())
+    assert counts(graph) == (5, 5)
+
+
+def test_aliases_accumulate_across_documents(graph):
+    writer = GraphWriter(graph)
+    writer.write(sample_document("doc:a"))
+    doc = sample_document("doc:b")
+    doc.nodes[3].props["aliases"] = ["Republic of Valdoria", "Valdoria"]
+    writer.write(doc)
+    row = read(graph, "MATCH (e:Entity {id: 'entity:valdoria'}) RETURN e.aliases AS a, "
+                      "COUNT { (e)<-[:MENTIONS]-() } AS m")[0]
+    assert sorted(row["a"]) == ["Republic of Valdoria", "Valdoria"] and row["m"] == 2
+
+
+def test_dates_are_stored_as_neo4j_dates(graph):
+    GraphWriter(graph).write(sample_document())
+    row = read(graph, "MATCH (d:Document) WHERE d.published >= date('2026-01-01') RETURN count(d) AS c")[0]
+    assert row["c"] == 1
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda d: d.nodes.append(NodeRecord(label="Spy", id="x")), "unknown label 'Spy'"),
+    (lambda d: d.nodes[0].props.update(motto="x"), "motto"),
+    (lambda d: d.edges.append(EdgeRecord(type="LIKES", start_label="Claim", start="a", end_label="Claim", end="b")),
+     "unknown relationship type 'LIKES'"),
+])
+def test_unknown_terms_are_refused_before_anything_is_written(graph, mutate, message):
+    doc = sample_document()
+    mutate(doc)
+    with pytest.raises(OntologyError, match=message):
+        GraphWriter(graph).write(doc)
+    assert counts(graph) == (0, 0)
+
+
+def test_a_bad_last_record_leaves_nothing_of_the_document(graph):
+    """Atomicity: the last edge points to a node that exists nowhere, found only in the database."""
+    doc = sample_document()
+    doc.edges.append(EdgeRecord(type="ABOUT", start_label="Claim", start=doc.nodes[-1].id,
+                                end_label="Person", end="entity:nobody"))
+    with pytest.raises(OntologyError, match="point to nodes"):
+        GraphWriter(graph, batch_size=2).write(doc)
+    assert counts(graph) == (0, 0)
+
+
+def test_related_to_counts_distinct_claims(graph):
+    writer = GraphWriter(graph)
+    doc = sample_document()
+    doc.nodes.append(NodeRecord(label="Organization", id="entity:border-council",
+                                props={"name": "Border Council", "key": "border council"}))
+    doc.edges.append(EdgeRecord(type="RELATED_TO", start_label="Location", start="entity:valdoria",
+                                end_label="Organization", end="entity:border-council",
+                                props={"predicate": "stall", "claim_ids": ["claim:doc:t1:1"]}))
+    writer.write(doc)
+    writer.write(doc)
+    row = read(graph, "MATCH ()-[r:RELATED_TO]->() RETURN r.count AS c, r.predicate AS p")[0]
+    assert row == {"c": 1, "p": "stall"}
+
+
+def test_related_to_without_a_predicate_is_refused(graph):
+    doc = sample_document()
+    doc.edges.append(EdgeRecord(type="RELATED_TO", start_label="Location", start="entity:valdoria",
+                                end_label="Location", end="entity:valdoria", props={}))
+    with pytest.raises(OntologyError, match="needs a predicate"):
+        GraphWriter(graph).write(doc)
+    assert counts(graph) == (0, 0)
