@@ -1,0 +1,75 @@
+"""What a reader returns: a `ParsedDocument` with spans into its own normalised text.
+
+Conventions:
+- Every `Span` offsets into `ParsedDocument.text` and `text[start:end] == span.text`.
+- List items (assumptions, gaps, recommendations …) drop only the final period of
+  the list, nothing else; sentence-like items (BLUF, hypotheses, assessments,
+  evidence, paragraphs) keep their punctuation.
+- Section names are canonical snake_case keys for reports (report_sections.SECTION_TITLES); digest
+  sections are named after their topic heading as printed.
+- Nothing is invented: an absent section goes in `missing`, a cut-off item in
+  `warnings`, never in `items`.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ITEM_KINDS = (
+    "bluf", "confidence_statement", "hypothesis", "evidence", "assessment", "indicator",
+    "assumption", "information_gap", "bias_risk", "implication", "risk", "recommendation",
+    "scenario", "key_entity", "tag", "technique", "insight", "sentiment", "policy_relevance",
+    "paragraph", "headline",
+)
+
+FORMATS = ("report", "digest", "news", "text", "html", "markdown")
+LAYOUTS = ("report-current", "report-mid", "report-early", "digest", "news", "text")
+
+FieldValue = str | int | float | bool | None
+
+
+class Span(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    start: int
+    end: int
+    text: str
+
+
+class Item(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str
+    span: Span
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+    section: str | None = None
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    heading: Span | None
+    body: Span
+
+
+class ParsedDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    format: str
+    layout: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source_name: str | None = None
+    headline: str | None = None
+    sections: list[Section] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+    truncated: bool = False
+    missing: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def items_of(self, kind: str) -> list[Item]:
+        """The items of one kind, in text order."""
+        return [item for item in self.items if item.kind == kind]
