@@ -1,0 +1,1 @@
+"""The local Neo4j Community server that `intelgraph server start` manages."""
