@@ -40,7 +40,10 @@ def make_driver(settings: Settings | None = None, *, verify: bool = True) -> Dri
     settings = settings or get_settings()
     uri, user, password = connection(settings)
     auth = (user, password) if password else None
-    driver = GraphDatabase.driver(uri, auth=auth, max_connection_pool_size=50)
+    # Notifications (e.g. "label does not exist yet" on an empty graph) are noise for
+    # users; query problems surface as errors.
+    driver = GraphDatabase.driver(uri, auth=auth, max_connection_pool_size=50,
+                                  notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF)
     if verify:
         try:
             driver.verify_connectivity()

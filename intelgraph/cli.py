@@ -12,7 +12,12 @@ import os
 import typer
 
 from intelgraph import __version__
+from intelgraph.commands import brief as brief_cmd
+from intelgraph.commands import extract as extract_cmd
+from intelgraph.commands import ingest as ingest_cmd
+from intelgraph.commands import queries as queries_cmd
 from intelgraph.commands import schema as schema_cmd
+from intelgraph.commands import server as server_cmd
 from intelgraph.console import IntelgraphGroup
 
 app = typer.Typer(
@@ -49,7 +54,14 @@ def root(
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+app.add_typer(server_cmd.app, name="server")
 app.add_typer(schema_cmd.app, name="schema")
+app.command("ingest")(ingest_cmd.ingest)
+app.command("extract")(extract_cmd.extract)
+app.command("brief")(brief_cmd.brief)
+app.command("trace")(brief_cmd.trace)
+app.command("cypher")(queries_cmd.cypher_command)
+app.add_typer(queries_cmd.app, name="queries")
 
 
 def main() -> None:

@@ -1,0 +1,135 @@
+"""Extraction end to end, without a database: inputs -> ParsedDocument -> Analysis -> graph records.
+
+`read_inputs` turns files (or standard input) into parsed documents, collecting the
+ones that fail with their reason instead of stopping. `analyse_documents` runs the
+spaCy pipeline over many documents in one `nlp.pipe` pass. `extract` joins them for
+callers that want everything (the `extract` command, tests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from intelgraph.errors import InputError, IntelgraphError
+from intelgraph.extract.graph_records import SourceInfo, build_graph, document_id
+from intelgraph.extract.readers import read_bytes
+from intelgraph.extract.readers.model import ParsedDocument
+from intelgraph.ontology.records import GraphDocument
+
+# Files a folder walk picks up; anything else in a folder is skipped, not failed.
+DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+
+
+@dataclass
+class InputDoc:
+    name: str  # a path, or "<stdin>"
+    parsed: ParsedDocument
+    document_id: str
+
+
+@dataclass
+class Failure:
+    name: str
+    reason: str
+
+
+@dataclass
+class Extraction:
+    name: str
+    parsed: ParsedDocument
+    analysis: object
+    graph: GraphDocument
+
+    @property
+    def document_id(self) -> str:
+        return self.graph.document_id
+
+
+@dataclass
+class Inputs:
+    docs: list[InputDoc] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def expand_paths(paths: Iterable[str], *, recursive: bool = False) -> Iterator[str]:
+    """Files named directly, and the document files inside folders (sorted)."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            pattern = "**/*" if recursive else "*"
+            for child in sorted(path.glob(pattern)):
+                if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES:
+                    yield str(child)
+        else:
+            yield raw
+
+
+def read_one(name: str, fmt: str = "auto", *, stdin: bytes | None = None) -> ParsedDocument:
+    if name == "-":
+        return read_bytes(stdin or b"", "<stdin>", fmt)
+    path = Path(name)
+    if not path.exists():
+        raise InputError(f"{name}: no such file or folder")
+    if path.is_dir():
+        raise InputError(f"{name}: is a folder; pass --recursive or name the files")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    return read_bytes(data, name, fmt)
+
+
+def read_inputs(names: Iterable[str], fmt: str = "auto", *, stdin: bytes | None = None,
+                on_item: Callable[[str], None] | None = None) -> Inputs:
+    out = Inputs()
+    seen: set[str] = set()
+    for name in names:
+        try:
+            parsed = read_one(name, fmt, stdin=stdin)
+        except IntelgraphError as exc:
+            out.failures.append(Failure(name, str(exc)))
+        else:
+            doc_id = document_id(parsed.text)
+            if doc_id not in seen:  # the same text twice in one run is one document
+                seen.add(doc_id)
+                out.docs.append(InputDoc(name, parsed, doc_id))
+        if on_item:
+            on_item(name)
+    return out
+
+
+def analyse_documents(docs: list[InputDoc], *, n_process: int = 1,
+                      on_item: Callable[[InputDoc], None] | None = None) -> Iterator[tuple[InputDoc, object]]:
+    """(doc, Analysis) pairs in input order, from one nlp.pipe pass."""
+    from intelgraph.extract.nlp.analysis import analyse_many
+
+    texts = [d.parsed.text for d in docs]
+    # worker processes cost a model load each; worth it only for a real batch
+    workers = n_process if len(docs) >= 8 * max(n_process, 1) else 1
+    for doc, analysis in zip(docs, analyse_many(texts, n_process=workers)):
+        if on_item:
+            on_item(doc)
+        yield doc, analysis
+
+
+def to_graph(doc: InputDoc, analysis, source: SourceInfo, *, ingested_at: dt.datetime | None = None) -> Extraction:
+    graph = build_graph(doc.parsed, analysis, source, ingested_at=ingested_at)
+    return Extraction(doc.name, doc.parsed, analysis, graph)
+
+
+def extract(names: Iterable[str], fmt: str = "auto", *, source_for: Callable[[ParsedDocument], SourceInfo],
+            stdin: bytes | None = None, n_process: int = 1) -> tuple[list[Extraction], list[Failure]]:
+    inputs = read_inputs(names, fmt, stdin=stdin)
+    results = []
+    for doc, analysis in analyse_documents(inputs.docs, n_process=n_process):
+        try:
+            results.append(to_graph(doc, analysis, source_for(doc.parsed)))
+        except IntelgraphError as exc:
+            inputs.failures.append(Failure(doc.name, str(exc)))
+    return results, inputs.failures

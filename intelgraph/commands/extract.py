@@ -1,0 +1,77 @@
+"""`intelgraph extract`: what would be stored, without touching the database."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+from rich.table import Table
+
+from intelgraph.console import err, out
+from intelgraph.extract.readers import FORMAT_CHOICES
+
+
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files or folders to read; '-' reads standard input."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders."),
+    fmt: str = typer.Option("auto", "--format", "-f", help=f"Input format: {', '.join(FORMAT_CHOICES)}."),
+    source: str | None = typer.Option(None, "--source", help="Publisher name to record."),
+    reliability: str | None = typer.Option(None, "--reliability", help="Admiralty source reliability A-F."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full records as JSON."),
+) -> None:
+    """Show what ingesting these documents would store: a readable summary, or the records as JSON."""
+    from intelgraph.errors import InputError
+    from intelgraph.extract.pipeline import expand_paths, extract as run_extract
+    from intelgraph.ingest import SourceGrades
+
+    grades = SourceGrades(override_name=source, override_reliability=reliability.upper() if reliability else None)
+    stdin = None
+    if "-" in paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise InputError("'-' reads a document from standard input, but nothing was piped in")
+        stdin = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    names = list(expand_paths(paths, recursive=recursive))
+    if not names:
+        raise InputError("no documents found: name files or folders (use --recursive for sub-folders)")
+    results, failures = run_extract(names, fmt, source_for=grades.source_for, stdin=stdin)
+
+    if as_json:
+        payload = [{
+            "name": r.name, "document_id": r.document_id, "format": r.parsed.format, "layout": r.parsed.layout,
+            "title": r.parsed.title, "published": r.parsed.published, "truncated": r.parsed.truncated,
+            "missing": r.parsed.missing, "warnings": r.parsed.warnings,
+            "nodes": [n.model_dump(mode="json") for n in r.graph.nodes],
+            "edges": [e.model_dump(mode="json") for e in r.graph.edges],
+        } for r in results]
+        out.print_json(json.dumps({"documents": payload,
+                                   "failed": [{"name": f.name, "reason": f.reason} for f in failures]}))
+    else:
+        for r in results:
+            _print_one(r)
+    for f in failures:
+        err.print(f"[red]failed[/] {f.name}: {f.reason}", highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _print_one(r) -> None:
+    p = r.parsed
+    out.rule(f"{r.name}")
+    out.print(f"[bold]{p.title or '(no title)'}[/]  {p.published or 'undated'}  layout={p.layout}  "
+              f"id={r.document_id}" + ("  [yellow]truncated[/]" if p.truncated else ""), highlight=False)
+    if p.missing:
+        out.print(f"missing sections: {', '.join(p.missing)}", highlight=False)
+    counts = r.graph.counts()
+    table = Table(show_header=True, box=None)
+    table.add_column("records")
+    table.add_column("count", justify="right")
+    for key in sorted(counts):
+        table.add_row(key, str(counts[key]))
+    out.print(table)
+    for node in r.graph.nodes:
+        if node.label in ("Hypothesis", "Assessment"):
+            extra = node.props.get("label") or node.props.get("confidence") or ""
+            out.print(f"  {node.label} {extra}: {str(node.props.get('text'))[:110]}", highlight=False)
+    for w in p.warnings:
+        out.print(f"[yellow]warning[/] {w}", highlight=False)

@@ -1,0 +1,97 @@
+"""`intelgraph ingest`: documents into the graph, with progress and a summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from intelgraph.console import driver_session, err, out
+from intelgraph.extract.readers import FORMAT_CHOICES
+
+
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files or folders to ingest; '-' reads standard input."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders."),
+    fmt: str = typer.Option("auto", "--format", "-f", help=f"Input format: {', '.join(FORMAT_CHOICES)}."),
+    source: str | None = typer.Option(None, "--source", help="Publisher name for every document (overrides the one found in the text)."),
+    reliability: str | None = typer.Option(None, "--reliability", help="Admiralty source reliability A-F for --source (default: from the sources file, else F)."),
+    sources_file: Path | None = typer.Option(None, "--sources", help="TOML file of source grades ([sources.\"Name\"] reliability = \"B\"); default: sources.toml in the first folder given."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=16, help="spaCy worker processes for large runs."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
+) -> None:
+    """Ingest documents: extract entities, claims, hypotheses … and write them to Neo4j.
+
+    A document already in the graph (same normalised text) is reported unchanged and costs
+    no NLP. Each document is written in one transaction: all of it or none of it. Files
+    that fail are reported with their reason; the exit code is 1 if any failed.
+    """
+    from intelgraph.errors import InputError
+    from intelgraph.ingest import Progress as Callbacks
+    from intelgraph.ingest import SourceGrades, find_sources_file, ingest as run_ingest
+
+    if reliability is not None:
+        reliability = reliability.upper()
+    grades = SourceGrades.from_file(sources_file or find_sources_file(paths), override_name=source,
+                                    override_reliability=reliability)
+    stdin = None
+    if "-" in paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise InputError("'-' reads a document from standard input, but nothing was piped in")
+        stdin = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+
+    with driver_session() as driver, Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+        console=err, transient=True, disable=as_json or not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("ingesting", total=None, rate="")
+        import time
+
+        started = time.perf_counter()
+
+        def advance(name: str) -> None:
+            bar.advance(task)
+            done = bar.tasks[0].completed
+            bar.update(task, rate=f"{done / max(time.perf_counter() - started, 1e-6):.1f} docs/s")
+
+        callbacks = Callbacks(total=lambda n: bar.update(task, total=n), advance=advance,
+                              phase=lambda text: bar.update(task, description=text))
+        summary = run_ingest(driver, paths, fmt=fmt, recursive=recursive, grades=grades, workers=workers,
+                             stdin=stdin, progress=callbacks)
+
+    if as_json:
+        out.print_json(json.dumps(summary.as_dict()))
+    else:
+        _print_summary(summary)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _print_summary(summary) -> None:
+    data = summary.as_dict()
+    docs = data["documents"]
+    table = Table(title="Ingest summary", show_header=True)
+    table.add_column("documents")
+    table.add_column("count", justify="right")
+    for key in ("new", "unchanged", "failed"):
+        table.add_row(key, str(docs[key]))
+    out.print(table)
+    if data["records"]:
+        records = Table(title="Records written (created or matched)")
+        records.add_column("label / relationship")
+        records.add_column("count", justify="right")
+        for key, value in data["records"].items():
+            records.add_row(key, str(value))
+        out.print(records)
+        out.print(f"{data['nodes_created']} nodes and {data['relationships_created']} relationships created; "
+                  f"{data['words']} words in {sum(data['seconds'].values()):.1f} s "
+                  f"(read {data['seconds']['read']:.1f}, NLP {data['seconds']['nlp']:.1f}, "
+                  f"write {data['seconds']['write']:.1f})")
+    for f in data["files"]:
+        if f["status"] == "failed":
+            err.print(f"[red]failed[/] {f['name']}: {f['reason']}", highlight=False)

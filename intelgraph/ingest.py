@@ -1,0 +1,225 @@
+"""Ingest: documents into the graph, one managed transaction per document.
+
+Order of work for a run: read every input (failures are recorded, not fatal); ask
+the graph which document ids it already has (those are "unchanged" and cost no NLP);
+analyse the new ones in one nlp.pipe pass; write each as its own transaction. A
+document is in the graph whole or not at all, so a killed run leaves only complete
+documents and a rerun completes the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from neo4j import Driver
+
+from intelgraph.errors import InputError, IntelgraphError
+from intelgraph.extract.graph_records import SourceInfo
+from intelgraph.extract.pipeline import Failure, analyse_documents, expand_paths, read_inputs, to_graph
+from intelgraph.extract.readers.model import ParsedDocument
+from intelgraph.graph.catalog import cypher
+from intelgraph.graph.driver import read
+from intelgraph.graph.writer import GraphWriter
+from intelgraph.ontology import get_ontology
+
+log = logging.getLogger(__name__)
+
+UNKNOWN_SOURCE = "Unknown source"
+DEFAULT_RELIABILITY = "F"  # Admiralty: reliability cannot be judged
+
+
+@dataclass
+class DocOutcome:
+    name: str
+    status: str  # new | unchanged | failed
+    document_id: str | None = None
+    reason: str | None = None
+    title: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class IngestSummary:
+    documents: list[DocOutcome] = field(default_factory=list)
+    records: Counter = field(default_factory=Counter)  # records per label / type written
+    nodes_created: int = 0
+    relationships_created: int = 0
+    seconds: dict[str, float] = field(default_factory=lambda: {"read": 0.0, "nlp": 0.0, "write": 0.0})
+    words: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for d in self.documents if d.status == status)
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    def as_dict(self) -> dict:
+        return {
+            "documents": {"new": self.count("new"), "unchanged": self.count("unchanged"), "failed": self.failed},
+            "records": dict(sorted(self.records.items())),
+            "nodes_created": self.nodes_created,
+            "relationships_created": self.relationships_created,
+            "words": self.words,
+            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+            "files": [
+                {k: v for k, v in {"name": d.name, "status": d.status, "document_id": d.document_id,
+                                    "title": d.title, "reason": d.reason}.items() if v is not None}
+                for d in self.documents
+            ],
+        }
+
+
+class SourceGrades:
+    """Source reliability from `--reliability`, a sources.toml file, or the default F."""
+
+    def __init__(self, grades: dict[str, str] | None = None, *, override_name: str | None = None,
+                 override_reliability: str | None = None) -> None:
+        onto = get_ontology()
+        self.grades = {k.casefold(): v for k, v in (grades or {}).items()}
+        for name, grade in self.grades.items():
+            onto.term("Reliability", grade)
+        if override_reliability is not None:
+            onto.term("Reliability", override_reliability)
+        self.override_name = override_name
+        self.override_reliability = override_reliability
+
+    @classmethod
+    def from_file(cls, path: Path | None, **kw) -> "SourceGrades":
+        if path is None:
+            return cls(**kw)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such sources file") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(f"{path}: not valid TOML ({exc}); see examples/sources.toml") from None
+        grades = {}
+        for name, entry in (data.get("sources") or {}).items():
+            grade = entry.get("reliability") if isinstance(entry, dict) else entry
+            if not isinstance(grade, str):
+                raise InputError(f"{path}: source {name!r} needs reliability = \"A\"…\"F\"")
+            grades[name] = grade.upper()
+        try:
+            return cls(grades, **kw)
+        except IntelgraphError as exc:
+            raise InputError(f"{path}: {exc}") from None
+
+    def source_for(self, parsed: ParsedDocument) -> SourceInfo:
+        name = self.override_name or parsed.source_name or UNKNOWN_SOURCE
+        grade = self.override_reliability or self.grades.get(name.casefold()) or DEFAULT_RELIABILITY
+        return SourceInfo(name=name, reliability=grade)
+
+
+def find_sources_file(paths: Iterable[str]) -> Path | None:
+    """A sources.toml inside the first folder given, if there is one."""
+    for raw in paths:
+        candidate = Path(raw) / "sources.toml"
+        if raw != "-" and Path(raw).is_dir() and candidate.is_file():
+            return candidate
+    return None
+
+
+def existing_documents(driver: Driver, ids: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    rows = read(driver, cypher("intelgraph.graph.cypher", "find_documents"), {"ids": ids})
+    return {r["id"] for r in rows}
+
+
+@dataclass
+class Progress:
+    """Callbacks the CLI turns into a progress bar; all optional."""
+
+    total: Callable[[int], None] = lambda n: None
+    advance: Callable[[str], None] = lambda name: None
+    phase: Callable[[str], None] = lambda text: None
+
+
+def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive: bool = False,
+           grades: SourceGrades | None = None, workers: int = 1, stdin: bytes | None = None,
+           progress: Progress | None = None) -> IngestSummary:
+    progress = progress or Progress()
+    grades = grades or SourceGrades()
+    summary = IngestSummary()
+    names = list(expand_paths(paths, recursive=recursive))
+    if not names:
+        raise InputError("no documents found: name files or folders (use --recursive for sub-folders)")
+    progress.total(len(names))
+
+    t0 = time.perf_counter()
+    progress.phase("reading")
+    inputs = read_inputs(names, fmt, stdin=stdin)
+    summary.seconds["read"] += time.perf_counter() - t0
+    for failure in inputs.failures:
+        _failed(summary, failure)
+        progress.advance(failure.name)
+
+    known = existing_documents(driver, [d.document_id for d in inputs.docs])
+    fresh = []
+    for doc in inputs.docs:
+        if doc.document_id in known:
+            summary.documents.append(DocOutcome(doc.name, "unchanged", doc.document_id, title=doc.parsed.title))
+            progress.advance(doc.name)
+        else:
+            fresh.append(doc)
+    duplicates = len(names) - len(inputs.failures) - len(inputs.docs)
+    for _ in range(duplicates):
+        progress.advance("(duplicate text)")
+
+    writer = GraphWriter(driver)
+    ingested_at = dt.datetime.now(dt.timezone.utc)
+    progress.phase("extracting and writing")
+    t_nlp = time.perf_counter()
+    for doc, analysis in analyse_documents(fresh, n_process=workers):
+        t_write = time.perf_counter()
+        summary.seconds["nlp"] += t_write - t_nlp
+        try:
+            extraction = to_graph(doc, analysis, grades.source_for(doc.parsed), ingested_at=ingested_at)
+            result = writer.write(extraction.graph)
+        except IntelgraphError as exc:
+            if exc.exit_code == 3:  # the database went away: stop, don't fail every file
+                raise
+            _failed(summary, Failure(doc.name, str(exc)))
+        else:
+            summary.documents.append(DocOutcome(doc.name, "new", doc.document_id, title=doc.parsed.title,
+                                                counts=result.by_kind))
+            summary.records.update(result.by_kind)
+            summary.nodes_created += result.nodes_created
+            summary.relationships_created += result.relationships_created
+            summary.words += len(doc.parsed.text.split())
+        t_nlp = time.perf_counter()
+        summary.seconds["write"] += t_nlp - t_write
+        progress.advance(doc.name)
+    return summary
+
+
+def _failed(summary: IngestSummary, failure: Failure) -> None:
+    log.warning("failed: %s", failure.name)
+    summary.documents.append(DocOutcome(failure.name, "failed", reason=failure.reason))
+
+
+def ingest_bytes(driver: Driver, data: bytes, name: str, *, fmt: str = "auto",
+                 grades: SourceGrades | None = None) -> DocOutcome:
+    """One document from memory (the HTTP API's upload). Raises on bad input instead of
+    recording a failure, so the caller can answer with a clear error."""
+    from intelgraph.extract.pipeline import InputDoc
+    from intelgraph.extract.graph_records import document_id
+    from intelgraph.extract.readers import read_bytes
+
+    grades = grades or SourceGrades()
+    parsed = read_bytes(data, name, fmt)
+    doc = InputDoc(name, parsed, document_id(parsed.text))
+    if existing_documents(driver, [doc.document_id]):
+        return DocOutcome(name, "unchanged", doc.document_id, title=parsed.title)
+    [(doc, analysis)] = list(analyse_documents([doc]))
+    extraction = to_graph(doc, analysis, grades.source_for(parsed))
+    result = GraphWriter(driver).write(extraction.graph)
+    return DocOutcome(name, "new", doc.document_id, title=parsed.title, counts=result.by_kind)

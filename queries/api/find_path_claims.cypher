@@ -1,0 +1,14 @@
+// The shortest chain between two entities through RELATED_TO relationships and shared
+// claims (entity <-ABOUT- claim -ABOUT-> entity), up to 12 relationships.
+// params: $from: string, $to: string (entity ids; different)
+// returns: one row: from_id, to_id (null when that id is not an entity),
+//          nodes (list of {id, name, labels}; null when no path),
+//          rels (list of {type, start, end, predicate, claim_ids}; null when no path)
+OPTIONAL MATCH (a:Node {id: $from}) WHERE a:Entity
+OPTIONAL MATCH (b:Node {id: $to}) WHERE b:Entity
+OPTIONAL MATCH p = shortestPath((a)-[:RELATED_TO|ABOUT*..12]-(b))
+WHERE all(n IN nodes(p) WHERE n:Entity OR n:Claim)
+RETURN a.id AS from_id, b.id AS to_id,
+       [n IN nodes(p) | n {.id, .name, labels: labels(n)}] AS nodes,
+       [r IN relationships(p) | {type: type(r), start: startNode(r).id, end: endNode(r).id,
+                                 predicate: r.predicate, claim_ids: r.claim_ids}] AS rels

@@ -1,0 +1,18 @@
+// One entity with its counts and the documents that mention it (most recent first).
+// params: $id: string (an entity id), $limit: int (documents listed)
+// returns: one row, none when $id is not an entity: entity (map), labels, mentions,
+//          claims, relations, document_count, documents (list of {id, title, published})
+MATCH (e:Node {id: $id})
+WHERE e:Entity
+RETURN e {.id, .name, .key, .aliases} AS entity, labels(e) AS labels,
+       COUNT { (e)<-[:MENTIONS]-() } AS mentions,
+       COUNT { (e)<-[:ABOUT]-(:Claim) } AS claims,
+       COUNT { (e)-[:RELATED_TO]-() } AS relations,
+       COUNT { MATCH (e)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document) RETURN DISTINCT d } AS document_count,
+       COLLECT {
+         MATCH (e)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document)
+         WITH DISTINCT d
+         ORDER BY d.published IS NULL, d.published DESC, d.id
+         LIMIT $limit
+         RETURN d {.id, .title, .published}
+       } AS documents

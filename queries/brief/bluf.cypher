@@ -1,0 +1,43 @@
+// BLUF: the strongest assessments on the topic (stated confidence first), newest first.
+// params: $topic (string), $entity (string or null), $since and $until (ISO dates or
+//         null), $limit (rows), $max_documents (documents in scope), $stale_days
+// returns: id, kind (bluf | ach | insight), text, confidence, favors, extraction_score, citation columns
+// --- scope: the same lines open every brief/ query (a test keeps them identical) ---
+// Documents tagged with, mentioning an entity named like, or containing the phrase
+// $topic; also mentioning $entity when it is set; published in [$since, $until];
+// the $max_documents newest.
+CALL () {
+  CALL db.index.fulltext.queryNodes("entity_names", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
+    YIELD node AS hit
+  WITH hit WHERE hit:Topic OR hit:Entity
+  CALL (hit) {
+    MATCH (hit:Topic)<-[:TAGGED]-(doc:Document) RETURN doc
+    UNION
+    MATCH (hit:Entity)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(doc:Document) RETURN doc
+  }
+  RETURN doc
+  UNION
+  CALL db.index.fulltext.queryNodes("statement_text", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
+    YIELD node AS doc
+  WITH doc WHERE doc:Document
+  RETURN doc
+}
+WITH DISTINCT doc AS d
+WHERE ($since IS NULL OR d.published >= date($since))
+  AND ($until IS NULL OR d.published <= date($until))
+  AND ($entity IS NULL OR EXISTS {
+    MATCH (d)<-[:PART_OF]-(:Passage)-[:MENTIONS]->(e:Entity)
+    WHERE toLower(e.name) = toLower($entity) OR toLower($entity) IN [a IN coalesce(e.aliases, []) | toLower(a)]
+  })
+WITH d ORDER BY d.published IS NULL, d.published DESC LIMIT $max_documents
+// --- end scope ---
+MATCH (a:Assessment)-[:EXTRACTED_FROM]->(p:Passage)-[:PART_OF]->(d)
+MATCH (d)-[:PUBLISHED_BY]->(s:Source)
+OPTIONAL MATCH (a)-[:FAVORS]->(h:Hypothesis)
+RETURN a.id AS id, a.kind AS kind, a.text AS text, a.confidence AS confidence, h.label AS favors,
+       a.extraction_score AS extraction_score,
+       p.id AS passage_id, d.id AS document_id, d.title AS title, toString(d.published) AS published,
+       s.name AS source, s.reliability AS reliability
+ORDER BY CASE a.confidence WHEN "high" THEN 3 WHEN "moderate" THEN 2 WHEN "low" THEN 1 ELSE 0 END DESC,
+         CASE a.kind WHEN "bluf" THEN 0 WHEN "ach" THEN 1 ELSE 2 END, d.published DESC
+LIMIT $limit

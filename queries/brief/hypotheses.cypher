@@ -1,0 +1,54 @@
+// Competing hypotheses with the evidence for and against each and the assessments
+// that favour it (the ACH view; ranking is done by the caller).
+// params: $topic (string), $entity (string or null), $since and $until (ISO dates or
+//         null), $limit (rows), $max_documents (documents in scope), $stale_days
+// returns: id, label, statement, evidence (list of {id, text, direction, passage_id}),
+//          favored_by (list of {id, text, confidence, passage_id}), citation columns
+// --- scope: the same lines open every brief/ query (a test keeps them identical) ---
+// Documents tagged with, mentioning an entity named like, or containing the phrase
+// $topic; also mentioning $entity when it is set; published in [$since, $until];
+// the $max_documents newest.
+CALL () {
+  CALL db.index.fulltext.queryNodes("entity_names", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
+    YIELD node AS hit
+  WITH hit WHERE hit:Topic OR hit:Entity
+  CALL (hit) {
+    MATCH (hit:Topic)<-[:TAGGED]-(doc:Document) RETURN doc
+    UNION
+    MATCH (hit:Entity)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(doc:Document) RETURN doc
+  }
+  RETURN doc
+  UNION
+  CALL db.index.fulltext.queryNodes("statement_text", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
+    YIELD node AS doc
+  WITH doc WHERE doc:Document
+  RETURN doc
+}
+WITH DISTINCT doc AS d
+WHERE ($since IS NULL OR d.published >= date($since))
+  AND ($until IS NULL OR d.published <= date($until))
+  AND ($entity IS NULL OR EXISTS {
+    MATCH (d)<-[:PART_OF]-(:Passage)-[:MENTIONS]->(e:Entity)
+    WHERE toLower(e.name) = toLower($entity) OR toLower($entity) IN [a IN coalesce(e.aliases, []) | toLower(a)]
+  })
+WITH d ORDER BY d.published IS NULL, d.published DESC LIMIT $max_documents
+// --- end scope ---
+MATCH (h:Hypothesis)-[:EXTRACTED_FROM]->(p:Passage)-[:PART_OF]->(d)
+MATCH (d)-[:PUBLISHED_BY]->(s:Source)
+CALL (h) {
+  OPTIONAL MATCH (e:Evidence)-[r:SUPPORTS|CONTRADICTS]->(h)
+  OPTIONAL MATCH (e)-[:EXTRACTED_FROM]->(ep:Passage)
+  RETURN collect(CASE WHEN e IS NULL THEN null
+                 ELSE {id: e.id, text: e.text, direction: type(r), passage_id: ep.id} END) AS evidence
+}
+CALL (h) {
+  OPTIONAL MATCH (a:Assessment)-[:FAVORS]->(h)
+  OPTIONAL MATCH (a)-[:EXTRACTED_FROM]->(ap:Passage)
+  RETURN collect(CASE WHEN a IS NULL THEN null
+                 ELSE {id: a.id, text: a.text, confidence: a.confidence, passage_id: ap.id} END) AS favored_by
+}
+RETURN h.id AS id, h.label AS label, h.statement AS statement, evidence, favored_by,
+       p.id AS passage_id, d.id AS document_id, d.title AS title, toString(d.published) AS published,
+       s.name AS source, s.reliability AS reliability
+ORDER BY d.published DESC, d.id, h.label
+LIMIT $limit * 4

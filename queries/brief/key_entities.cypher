@@ -1,0 +1,57 @@
+// Key individuals and entities: ranked by mentions in the topic's documents plus
+// their claim-derived connections, each with its strongest relationships.
+// params: $topic (string), $entity (string or null), $since and $until (ISO dates or
+//         null), $limit (rows), $max_documents (documents in scope), $stale_days
+// returns: id, name, type, mentions, documents, connections, relationships (list of
+//          {predicate, other, other_id, count, outgoing}), passage_ids, citation columns (first mention)
+// --- scope: the same lines open every brief/ query (a test keeps them identical) ---
+// Documents tagged with, mentioning an entity named like, or containing the phrase
+// $topic; also mentioning $entity when it is set; published in [$since, $until];
+// the $max_documents newest.
+CALL () {
+  CALL db.index.fulltext.queryNodes("entity_names", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
+    YIELD node AS hit
+  WITH hit WHERE hit:Topic OR hit:Entity
+  CALL (hit) {
+    MATCH (hit:Topic)<-[:TAGGED]-(doc:Document) RETURN doc
+    UNION
+    MATCH (hit:Entity)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(doc:Document) RETURN doc
+  }
+  RETURN doc
+  UNION
+  CALL db.index.fulltext.queryNodes("statement_text", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
+    YIELD node AS doc
+  WITH doc WHERE doc:Document
+  RETURN doc
+}
+WITH DISTINCT doc AS d
+WHERE ($since IS NULL OR d.published >= date($since))
+  AND ($until IS NULL OR d.published <= date($until))
+  AND ($entity IS NULL OR EXISTS {
+    MATCH (d)<-[:PART_OF]-(:Passage)-[:MENTIONS]->(e:Entity)
+    WHERE toLower(e.name) = toLower($entity) OR toLower($entity) IN [a IN coalesce(e.aliases, []) | toLower(a)]
+  })
+WITH d ORDER BY d.published IS NULL, d.published DESC LIMIT $max_documents
+// --- end scope ---
+MATCH (d)<-[:PART_OF]-(p:Passage)-[m:MENTIONS]->(e:Entity)
+MATCH (d)-[:PUBLISHED_BY]->(s:Source)
+WITH e, count(m) AS mentions, count(DISTINCT d) AS documents,
+     collect({p: p, d: d, s: s})[0] AS first, collect(DISTINCT p.id)[0..5] AS passage_ids
+CALL (e) {
+  RETURN COUNT { (e)-[:RELATED_TO]-(:Entity) } AS connections
+}
+WITH e, mentions, documents, connections, first, passage_ids
+ORDER BY mentions + connections DESC, e.name
+LIMIT $limit
+CALL (e) {
+  OPTIONAL MATCH (e)-[r:RELATED_TO]-(o:Entity)
+  WITH r, o ORDER BY r.count DESC LIMIT 3
+  RETURN collect(CASE WHEN r IS NULL THEN null
+                 ELSE {predicate: r.predicate, other: o.name, other_id: o.id, count: r.count,
+                       outgoing: startNode(r) = e} END) AS relationships
+}
+RETURN e.id AS id, e.name AS name, [l IN labels(e) WHERE NOT l IN ["Node", "Entity"]][0] AS type,
+       mentions, documents, connections, relationships, passage_ids,
+       first.p.id AS passage_id, first.d.id AS document_id, first.d.title AS title,
+       toString(first.d.published) AS published, first.s.name AS source, first.s.reliability AS reliability
+ORDER BY mentions + connections DESC, name

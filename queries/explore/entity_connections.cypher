@@ -1,0 +1,15 @@
+// Who is connected to an entity, and through which claims.
+// params: $name (an entity name or alias, e.g. "Kim Jong Un"), $limit (e.g. 25)
+// returns: entity, direction, predicate, other, other_type, claims (count), example_claim, example_claim_id
+CALL db.index.fulltext.queryNodes("entity_names", "\"" + replace(replace($name, "\\", " "), "\"", " ") + "\"")
+  YIELD node, score
+WITH node AS e, score WHERE e:Entity
+ORDER BY score DESC LIMIT 1
+MATCH (e)-[r:RELATED_TO]-(o:Entity)
+WITH e, r, o ORDER BY r.count DESC LIMIT $limit
+MATCH (c:Claim {id: r.claim_ids[0]})
+RETURN e.name AS entity, CASE WHEN startNode(r) = e THEN "out" ELSE "in" END AS direction,
+       r.predicate AS predicate, o.name AS other,
+       [l IN labels(o) WHERE NOT l IN ["Node", "Entity"]][0] AS other_type,
+       r.count AS claims, c.text AS example_claim, c.id AS example_claim_id
+ORDER BY claims DESC, other

@@ -1,0 +1,16 @@
+// Claims resting on a single source: entity relationships whose every supporting
+// claim comes from one source.
+// params: $limit (e.g. 50)
+// returns: subject, predicate, object, source, reliability, claims, claim_id, claim
+MATCH (a:Entity)-[r:RELATED_TO]->(b:Entity)
+CALL (r) {
+  UNWIND r.claim_ids AS claim_id
+  MATCH (:Node {id: claim_id})-[:EXTRACTED_FROM]->(:Passage)-[:PART_OF]->(:Document)-[:PUBLISHED_BY]->(s:Source)
+  RETURN collect(DISTINCT s) AS sources
+}
+WITH a, r, b, sources WHERE size(sources) = 1
+MATCH (c:Claim {id: r.claim_ids[0]})
+RETURN a.name AS subject, r.predicate AS predicate, b.name AS object, sources[0].name AS source,
+       sources[0].reliability AS reliability, r.count AS claims, c.id AS claim_id, c.text AS claim
+ORDER BY reliability DESC, claims DESC
+LIMIT $limit
