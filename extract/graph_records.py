@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from intelgraph.extract.nlp.resolution import canonical_key, entity_id
 from intelgraph.extract.readers.model import Item, ParsedDocument
 from intelgraph.ontology import L, R
 from intelgraph.ontology.records import EdgeRecord, GraphDocument, NodeRecord
@@ -105,6 +106,15 @@ class _Builder:
     def graph(self) -> GraphDocument:
         return GraphDocument(document_id=self.doc_id, nodes=list(self.nodes.values()),
                              edges=list(self.edges.values()))
+
+
+# Items whose text is a label or a list entry, not a statement to read claims from.
+_NOT_CLAIMS = {"tag", "technique", "key_entity", "confidence_statement", "headline"}
+
+
+def claim_spans(parsed: ParsedDocument) -> list[tuple[int, int]]:
+    """Where claims may come from: the document's statements, not its boilerplate."""
+    return [(i.span.start, i.span.end) for i in parsed.items if i.kind not in _NOT_CLAIMS]
 
 
 def build_graph(parsed: ParsedDocument, analysis, source: SourceInfo, *,
@@ -212,14 +222,16 @@ def build_graph(parsed: ParsedDocument, analysis, source: SourceInfo, *,
             "predicate": claim.predicate, "attribution": claim.attribution,
         })
         b.edge(R.EXTRACTED_FROM, cid, pid)
-        subjects = [eid for eid in claim.subjects if eid in b.nodes]
-        objects = [eid for eid in claim.objects if eid in b.nodes and eid not in subjects]
+        subjects = [eid for eid in dict.fromkeys(map(entity_id, claim.subject_keys)) if eid in b.nodes]
+        objects = [eid for eid in dict.fromkeys(map(entity_id, claim.object_keys))
+                   if eid in b.nodes and eid not in subjects]
         for eid in subjects:
             b.edge(R.ABOUT, cid, eid, {"role": "subject"})
         for eid in objects:
             b.edge(R.ABOUT, cid, eid, {"role": "object"})
-        if claim.attribution_id and claim.attribution_id in b.nodes:
-            b.edge(R.ATTRIBUTED_TO, cid, claim.attribution_id)
+        attributed = entity_id(claim.attribution_key) if claim.attribution_key else None
+        if attributed and attributed in b.nodes:
+            b.edge(R.ATTRIBUTED_TO, cid, attributed)
         else:
             b.edge(R.ATTRIBUTED_TO, cid, sid)
         if claim.predicate:
@@ -296,8 +308,6 @@ def _item_by_id(parsed: ParsedDocument, nid: str) -> Item | None:
 
 def _key_entity(b: _Builder, item: Item, pid: str, analysis, entity_label: dict[str, str]) -> None:
     """A 'Key Individuals and Entities' line: the entity it names, featured by the document."""
-    from intelgraph.extract.nlp.resolution import canonical_key, entity_id
-
     s, e = item.span.start, item.span.end
     inside = [m for m in analysis.mentions if s <= m.start and m.end <= e]
     name = str(item.fields.get("name") or item.span.text).strip()

@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from intelgraph.errors import InputError, IntelgraphError
-from intelgraph.extract.graph_records import SourceInfo, build_graph, document_id
+from intelgraph.extract.graph_records import SourceInfo, build_graph, claim_spans, document_id
 from intelgraph.extract.readers import read_bytes
 from intelgraph.extract.readers.model import ParsedDocument
 from intelgraph.ontology.records import GraphDocument
 
-# Files a folder walk picks up; anything else in a folder is skipped, not failed.
+# Files a folder walk picks up; anything else in a folder is skipped, not failed. A
+# folder's README describes the folder and is not one of its documents.
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+SKIPPED_NAMES = {"readme.md", "readme.txt", "readme"}
 
 
 @dataclass
@@ -64,7 +66,8 @@ def expand_paths(paths: Iterable[str], *, recursive: bool = False) -> Iterator[s
         if path.is_dir():
             pattern = "**/*" if recursive else "*"
             for child in sorted(path.glob(pattern)):
-                if child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES:
+                if (child.is_file() and child.suffix.lower() in DOCUMENT_SUFFIXES
+                        and child.name.lower() not in SKIPPED_NAMES):
                     yield str(child)
         else:
             yield raw
@@ -109,7 +112,7 @@ def analyse_documents(docs: list[InputDoc], *, n_process: int = 1,
     """(doc, Analysis) pairs in input order, from one nlp.pipe pass."""
     from intelgraph.extract.nlp.analysis import analyse_many
 
-    texts = [d.parsed.text for d in docs]
+    texts = [(d.parsed.text, claim_spans(d.parsed) or None) for d in docs]
     # worker processes cost a model load each; worth it only for a real batch
     workers = n_process if len(docs) >= 8 * max(n_process, 1) else 1
     for doc, analysis in zip(docs, analyse_many(texts, n_process=workers)):

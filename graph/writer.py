@@ -10,9 +10,9 @@ inside its transaction rolls the whole document back.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, LiteralString, cast
 
 import neo4j
@@ -61,7 +61,7 @@ class GraphWriter:
         if self.batch_size < 1:
             raise IntelgraphError("batch size must be at least 1")
 
-    def prepare(self, doc: GraphDocument) -> tuple[list[dict], dict[str, list[dict]]]:
+    def prepare(self, doc: GraphDocument) -> tuple[list[dict], list[dict]]:
         """Check every record and turn it into parameter rows; raises before any write."""
         doc.validate_against(self.onto)
         node_rows: list[dict] = []
@@ -69,42 +69,39 @@ class GraphWriter:
             spec = self.onto.cls(node.label)
             props, append = _split(spec.properties, node.props)
             node_rows.append({"id": node.id, "labels": list(spec.labels[1:]), "props": props, "append": append})
-        edge_rows: dict[str, list[dict]] = defaultdict(list)
+        edge_rows: list[dict] = []
         for edge in doc.edges:
             spec = self.onto.rel(edge.type)
             if edge.type == "RELATED_TO":
                 if not edge.props.get("predicate"):
                     raise OntologyError(f"RELATED_TO {edge.start}->{edge.end} needs a predicate (it is derived from claims)")
-                edge_rows[edge.type].append({
-                    "start": edge.start, "end": edge.end,
-                    "predicate": edge.props["predicate"], "claim_ids": list(edge.props.get("claim_ids") or []),
-                })
+                edge_rows.append({"type": edge.type, "start": edge.start, "end": edge.end, "props": {}, "append": {},
+                                  "predicate": edge.props["predicate"],
+                                  "claim_ids": list(edge.props.get("claim_ids") or [])})
                 continue
             props, append = _split(spec.properties, edge.props)
-            edge_rows[edge.type].append({"start": edge.start, "end": edge.end, "props": props, "append": append})
-        return node_rows, dict(edge_rows)
+            edge_rows.append({"type": edge.type, "start": edge.start, "end": edge.end, "props": props, "append": append})
+        return node_rows, edge_rows
 
     def write(self, doc: GraphDocument) -> WriteResult:
         node_rows, edge_rows = self.prepare(doc)
         result = WriteResult(document_id=doc.document_id, by_kind=doc.counts())
+        edges_query = merge_edges_statement(self.onto)
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             # Reset on retry: the managed transaction may run this more than once.
             result.nodes_created = result.relationships_created = result.properties_set = result.labels_added = 0
             for chunk in _chunks(node_rows, self.batch_size):
                 self._count(result, tx.run(cypher(_PKG, "merge_nodes"), rows=chunk).consume())
-            for rel_type, rows in edge_rows.items():
-                query = (cypher(_PKG, "merge_related") if rel_type == "RELATED_TO"
-                         else _typed(cypher(_PKG, "merge_edges"), self.onto.rel(rel_type).name))
-                for chunk in _chunks(rows, self.batch_size):
-                    res = tx.run(query, rows=chunk)
-                    matched = res.single(strict=True)["matched"]
-                    self._count(result, res.consume())
-                    if matched != len(chunk):
-                        raise OntologyError(
-                            f"{rel_type}: {len(chunk) - matched} relationship(s) point to nodes that are "
-                            f"neither in document {doc.document_id} nor in the graph"
-                        )
+            for chunk in _chunks(edge_rows, self.batch_size):
+                res = tx.run(edges_query, rows=chunk)
+                matched = res.single(strict=True)["matched"]
+                self._count(result, res.consume())
+                if matched != len(chunk):
+                    raise OntologyError(
+                        f"{len(chunk) - matched} relationship(s) point to nodes that are "
+                        f"neither in document {doc.document_id} nor in the graph"
+                    )
 
         run_write(self.driver, work, database=self.database)
         log.info("wrote document %s: %d nodes, %d relationships created",
@@ -123,6 +120,18 @@ class GraphWriter:
         result.labels_added += c.labels_added
 
 
-def _typed(template: LiteralString, rel_type: str) -> LiteralString:
-    # rel_type comes from the ontology (RelSpec.name), never from input.
-    return cast(LiteralString, template.replace("__TYPE__", rel_type))
+@lru_cache(maxsize=4)
+def merge_edges_statement(onto: Ontology) -> LiteralString:
+    """merge_edges with one static branch per ontology relationship type. Types come
+    from the ontology (RelSpec.name), never from input."""
+    branches = []
+    for rel_type in sorted(onto.relationships):
+        if rel_type == "RELATED_TO":
+            branches.append(_body(cypher(_PKG, "merge_related_branch")))
+        else:
+            branches.append(_body(cypher(_PKG, "merge_edge_branch")).replace("__TYPE__", rel_type))
+    return cast(LiteralString, cypher(_PKG, "merge_edges").replace("\n__BRANCHES__\n", "\n" + "\n".join(branches) + "\n"))
+
+
+def _body(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.startswith("//"))

@@ -13,8 +13,9 @@ import datetime as dt
 import logging
 import time
 import tomllib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from neo4j import Driver
 
 from intelgraph.errors import InputError, IntelgraphError
 from intelgraph.extract.graph_records import SourceInfo
-from intelgraph.extract.pipeline import Failure, analyse_documents, expand_paths, read_inputs, to_graph
+from intelgraph.extract.pipeline import Failure, InputDoc, analyse_documents, expand_paths, read_inputs, to_graph
 from intelgraph.extract.readers.model import ParsedDocument
 from intelgraph.graph.catalog import cypher
 from intelgraph.graph.driver import read
@@ -51,6 +52,8 @@ class IngestSummary:
     records: Counter = field(default_factory=Counter)  # records per label / type written
     nodes_created: int = 0
     relationships_created: int = 0
+    # read and NLP are time spent doing them; write is the time NLP had to wait for
+    # writes (they run alongside NLP on writer threads)
     seconds: dict[str, float] = field(default_factory=lambda: {"read": 0.0, "nlp": 0.0, "write": 0.0})
     words: int = 0
 
@@ -144,8 +147,8 @@ class Progress:
 
 
 def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive: bool = False,
-           grades: SourceGrades | None = None, workers: int = 1, stdin: bytes | None = None,
-           progress: Progress | None = None) -> IngestSummary:
+           grades: SourceGrades | None = None, workers: int = 1, writers: int = 4,
+           stdin: bytes | None = None, progress: Progress | None = None) -> IngestSummary:
     progress = progress or Progress()
     grades = grades or SourceGrades()
     summary = IngestSummary()
@@ -177,27 +180,51 @@ def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive
     writer = GraphWriter(driver)
     ingested_at = dt.datetime.now(dt.timezone.utc)
     progress.phase("extracting and writing")
-    t_nlp = time.perf_counter()
-    for doc, analysis in analyse_documents(fresh, n_process=workers):
-        t_write = time.perf_counter()
-        summary.seconds["nlp"] += t_write - t_nlp
+    # Each document is its own transaction; a few run at once so their commits share
+    # the log flush (Neo4j group commit) while the next documents go through NLP.
+    pending: deque[tuple[InputDoc, Future]] = deque()
+
+    def settle(block_until: int) -> None:
+        while len(pending) > block_until:
+            doc, future = pending.popleft()
+            try:
+                result = future.result()
+            except IntelgraphError as exc:
+                if exc.exit_code == 3:  # the database went away: stop, don't fail every file
+                    raise
+                _failed(summary, Failure(doc.name, str(exc)))
+            else:
+                summary.documents.append(DocOutcome(doc.name, "new", doc.document_id, title=doc.parsed.title,
+                                                    counts=result.by_kind))
+                summary.records.update(result.by_kind)
+                summary.nodes_created += result.nodes_created
+                summary.relationships_created += result.relationships_created
+                summary.words += len(doc.parsed.text.split())
+            progress.advance(doc.name)
+
+    with ThreadPoolExecutor(max_workers=writers, thread_name_prefix="intelgraph-writer") as pool:
         try:
-            extraction = to_graph(doc, analysis, grades.source_for(doc.parsed), ingested_at=ingested_at)
-            result = writer.write(extraction.graph)
-        except IntelgraphError as exc:
-            if exc.exit_code == 3:  # the database went away: stop, don't fail every file
-                raise
-            _failed(summary, Failure(doc.name, str(exc)))
-        else:
-            summary.documents.append(DocOutcome(doc.name, "new", doc.document_id, title=doc.parsed.title,
-                                                counts=result.by_kind))
-            summary.records.update(result.by_kind)
-            summary.nodes_created += result.nodes_created
-            summary.relationships_created += result.relationships_created
-            summary.words += len(doc.parsed.text.split())
-        t_nlp = time.perf_counter()
-        summary.seconds["write"] += t_nlp - t_write
-        progress.advance(doc.name)
+            t_nlp = time.perf_counter()
+            for doc, analysis in analyse_documents(fresh, n_process=workers):
+                t_wait = time.perf_counter()
+                summary.seconds["nlp"] += t_wait - t_nlp
+                try:
+                    extraction = to_graph(doc, analysis, grades.source_for(doc.parsed), ingested_at=ingested_at)
+                    extraction.graph.validate_against()  # bad records fail here, before the pool
+                except IntelgraphError as exc:
+                    _failed(summary, Failure(doc.name, str(exc)))
+                    progress.advance(doc.name)
+                else:
+                    pending.append((doc, pool.submit(writer.write, extraction.graph)))
+                settle(block_until=2 * writers)
+                t_nlp = time.perf_counter()
+                summary.seconds["write"] += t_nlp - t_wait  # time NLP waited for writes
+            t_wait = time.perf_counter()
+            settle(block_until=0)
+            summary.seconds["write"] += time.perf_counter() - t_wait
+        finally:
+            for _, future in pending:
+                future.cancel()
     return summary
 
 
@@ -210,7 +237,6 @@ def ingest_bytes(driver: Driver, data: bytes, name: str, *, fmt: str = "auto",
                  grades: SourceGrades | None = None) -> DocOutcome:
     """One document from memory (the HTTP API's upload). Raises on bad input instead of
     recording a failure, so the caller can answer with a clear error."""
-    from intelgraph.extract.pipeline import InputDoc
     from intelgraph.extract.graph_records import document_id
     from intelgraph.extract.readers import read_bytes
 

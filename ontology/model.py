@@ -79,7 +79,7 @@ class RelSpec:
     comment: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: one model per process
 class Ontology:
     graph: Graph
     classes: dict[str, ClassSpec]

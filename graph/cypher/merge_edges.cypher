@@ -1,14 +1,18 @@
-// Merge relationships of one type between nodes found by id.
-// __TYPE__ is replaced by the writer with a relationship type it has checked against
-// the ontology (Neo4j 5.26 plans a dynamic type in MERGE as a scan of every
-// relationship, so the type must be static); values still travel as parameters.
-// params: $rows: list of {start: string, end: string, props: map, append: map}
+// Merge relationships of every type in one statement, between nodes found by id.
+// The placeholder line below is replaced by the writer with one branch per relationship type the
+// ontology defines (see merge_edge_branch.cypher and merge_related_branch.cypher):
+// Neo4j 5.26 plans a dynamic type in MERGE as a scan of every relationship, so each
+// type must be static, and one statement per type would cost a round trip and a
+// plan each. Values still travel only as parameters.
+// params: $rows: list of {type: string, start: string, end: string, props: map,
+//         append: map (list properties, merged as sets), predicate, claim_ids (RELATED_TO)}
 // returns: matched (rows whose two ends exist)
+// replan=skip: the plan (index seeks on :Node(id)) never depends on statistics, and
+// replanning a statement this size costs seconds while a growing graph's statistics
+// keep changing.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Node {id: row.start})
 MATCH (b:Node {id: row.end})
-MERGE (a)-[r:__TYPE__]->(b)
-SET r += row.props
-FOREACH (k IN keys(row.append) |
-  SET r[k] = coalesce(r[k], []) + [x IN row.append[k] WHERE NOT x IN coalesce(r[k], [])])
+__BRANCHES__
 RETURN count(*) AS matched

@@ -1,0 +1,60 @@
+"""A throw-away Neo4j for benchmarks: the local server in a temporary folder on free
+ports, or the server NEO4J_URI names when --use-configured is given (it gets wiped)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wipe(driver) -> None:
+    with driver.session() as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+@contextmanager
+def bench_driver(*, use_configured: bool = False, heap: str = "1g", pagecache: str = "512m",
+                 home: Path | None = None) -> Iterator:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from intelgraph.graph.driver import make_driver
+    from intelgraph.graph.schema import ensure_schema
+    from intelgraph.settings import get_settings
+
+    if os.environ.get("NEO4J_URI"):
+        if not use_configured:
+            raise SystemExit("NEO4J_URI is set: pass --use-configured to benchmark (and wipe) that server")
+        driver = make_driver()
+        try:
+            ensure_schema(driver)
+            yield driver
+        finally:
+            driver.close()
+        return
+    from intelgraph.graph.server.manager import LocalServer
+
+    with tempfile.TemporaryDirectory(prefix="intelgraph-bench-") as tmp:
+        os.environ.update({
+            "INTELGRAPH_HOME": str(home or tmp), "INTELGRAPH_BOLT_PORT": str(_free_port()),
+            "INTELGRAPH_HTTP_PORT": str(_free_port()), "INTELGRAPH_HEAP": heap, "INTELGRAPH_PAGECACHE": pagecache,
+        })
+        get_settings.cache_clear()
+        server = LocalServer(get_settings())
+        server.start()
+        driver = make_driver()
+        try:
+            ensure_schema(driver)
+            yield driver
+        finally:
+            driver.close()
+            server.stop()
