@@ -13,6 +13,7 @@ import typer
 
 from intelgraph import __version__
 from intelgraph.commands import brief as brief_cmd
+from intelgraph.commands import export as export_cmd
 from intelgraph.commands import extract as extract_cmd
 from intelgraph.commands import ingest as ingest_cmd
 from intelgraph.commands import queries as queries_cmd
@@ -61,6 +62,7 @@ app.command("extract")(extract_cmd.extract)
 app.command("brief")(brief_cmd.brief)
 app.command("trace")(brief_cmd.trace)
 app.command("cypher")(queries_cmd.cypher_command)
+app.command("export")(export_cmd.export)
 app.add_typer(queries_cmd.app, name="queries")
 
 

