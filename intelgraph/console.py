@@ -23,11 +23,6 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
-def fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
-    raise typer.Exit(code)
-
-
 class IntelgraphGroup(TyperGroup):
     """Root command group: turns IntelgraphError into one line and an exit code."""
 
@@ -52,3 +47,26 @@ def driver_session() -> Iterator[Driver]:
         yield driver
     finally:
         driver.close()
+
+
+def stdin_bytes(paths: list[str]) -> bytes | None:
+    """The piped document when '-' is among the paths; an error when nothing is piped."""
+    import sys
+
+    from intelgraph.errors import InputError
+
+    if "-" not in paths:
+        return None
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError("'-' reads a document from standard input, but nothing was piped in")
+    return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+
+
+def write_out(path, text: str) -> None:
+    """Write a command's output file, turning OS errors into one clear line."""
+    from intelgraph.errors import InputError
+
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"--out {path}: cannot write ({exc.strerror})") from None

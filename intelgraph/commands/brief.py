@@ -10,7 +10,7 @@ import typer
 from rich.markdown import Markdown
 from rich.table import Table
 
-from intelgraph.console import driver_session, err, out
+from intelgraph.console import driver_session, err, out, write_out
 
 
 def _date(value: str | None, flag: str) -> dt.date | None:
@@ -50,10 +50,7 @@ def brief(
         result = generate_brief(driver, req, store=not no_store)
     text = render(result, fmt)
     if out_file:
-        try:
-            out_file.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"--out {out_file}: cannot write ({exc.strerror})") from None
+        write_out(out_file, text)
         err.print(f"wrote {out_file} ({len(result.statements())} statements, {len(result.sources)} sources; "
                   f"id {result.id})", highlight=False)
     elif fmt == "md" and out.is_terminal:

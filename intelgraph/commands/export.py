@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from intelgraph.console import driver_session, err, out
+from intelgraph.console import driver_session, err, out, write_out
 
 
 def export(
@@ -16,7 +16,7 @@ def export(
     ontology: bool = typer.Option(False, "--with-ontology", help="Include the ontology's own triples."),
 ) -> None:
     """Export what one document added to the graph as RDF, in the ontology's terms (PROV-O aligned)."""
-    from intelgraph.errors import InputError, NotFound
+    from intelgraph.errors import NotFound
     from intelgraph.graph.driver import read
     from intelgraph.ontology import get_ontology
     from intelgraph.ontology.rdf_export import serialize, to_rdf
@@ -31,10 +31,7 @@ def export(
         g += get_ontology().graph
     text = serialize(g, fmt)
     if out_file:
-        try:
-            out_file.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"--out {out_file}: cannot write ({exc.strerror})") from None
+        write_out(out_file, text)
         err.print(f"wrote {len(g)} triples to {out_file}")
     else:
         out.print(text, markup=False, highlight=False, soft_wrap=True)

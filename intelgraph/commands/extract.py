@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import typer
 from rich.table import Table
 
-from intelgraph.console import err, out
+from intelgraph.console import err, out, stdin_bytes
 from intelgraph.extract.readers import FORMAT_CHOICES
 
 
@@ -26,11 +25,7 @@ def extract(
     from intelgraph.ingest import SourceGrades
 
     grades = SourceGrades(override_name=source, override_reliability=reliability.upper() if reliability else None)
-    stdin = None
-    if "-" in paths:
-        if sys.stdin is None or sys.stdin.isatty():
-            raise InputError("'-' reads a document from standard input, but nothing was piped in")
-        stdin = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    stdin = stdin_bytes(paths)
     names = list(expand_paths(paths, recursive=recursive))
     if not names:
         raise InputError("no documents found: name files or folders (use --recursive for sub-folders)")

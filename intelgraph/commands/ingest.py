@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from intelgraph.console import driver_session, err, out
+from intelgraph.console import driver_session, err, out, stdin_bytes
 from intelgraph.extract.readers import FORMAT_CHOICES
 
 
@@ -30,7 +29,6 @@ def ingest(
     no NLP. Each document is written in one transaction: all of it or none of it. Files
     that fail are reported with their reason; the exit code is 1 if any failed.
     """
-    from intelgraph.errors import InputError
     from intelgraph.ingest import Progress as Callbacks
     from intelgraph.ingest import SourceGrades, find_sources_file, ingest as run_ingest
 
@@ -38,11 +36,7 @@ def ingest(
         reliability = reliability.upper()
     grades = SourceGrades.from_file(sources_file or find_sources_file(paths), override_name=source,
                                     override_reliability=reliability)
-    stdin = None
-    if "-" in paths:
-        if sys.stdin is None or sys.stdin.isatty():
-            raise InputError("'-' reads a document from standard input, but nothing was piped in")
-        stdin = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    stdin = stdin_bytes(paths)
 
     with driver_session() as driver, Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
