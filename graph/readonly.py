@@ -25,7 +25,14 @@ _FORBIDDEN_OPERATORS = {
     "LoadCSV": "LOAD CSV",
     "TransactionForeach": "CALL … IN TRANSACTIONS",
     "TransactionApply": "CALL … IN TRANSACTIONS",
+    # planned as read-only, yet they act on or reveal other sessions and the server
+    "TerminateTransactions": "TERMINATE TRANSACTIONS",
+    "ShowTransactions": "SHOW TRANSACTIONS",
+    "ShowSettings": "SHOW SETTINGS",
 }
+# Read-mode procedures that still make the server do maintenance work.
+_FORBIDDEN_PROCEDURES = ("db.resampleindex", "db.resampleoutdatedindexes", "db.prepareforreplanning",
+                         "db.clearquerycaches", "db.checkpoint")
 
 
 @dataclass
@@ -72,9 +79,13 @@ def check_read_only(driver: Driver, query: str, params: dict[str, Any] | None = 
         if op in _FORBIDDEN_OPERATORS:
             raise QueryError(f"refused: {_FORBIDDEN_OPERATORS[op]} is not allowed here")
         if op.startswith("ProcedureCall"):
-            signature = str(node["args"].get("Signature", "") or node["args"].get("signature", ""))
+            args = node["args"]
+            # Neo4j 5.26 names the procedure in "Details"; older plans in "Signature"
+            signature = str(args.get("Signature") or args.get("signature") or args.get("Details") or "")
             if signature.lower().startswith("dbms.") or ".dbms." in signature.lower():
                 raise QueryError("refused: dbms.* procedures are not allowed here")
+            if signature.lower().startswith(_FORBIDDEN_PROCEDURES):
+                raise QueryError(f"refused: {signature.split('(')[0]} is not allowed here")
 
 
 def run_read_only(driver: Driver, query: str, params: dict[str, Any] | None = None, *,

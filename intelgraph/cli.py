@@ -18,6 +18,7 @@ from intelgraph.commands import extract as extract_cmd
 from intelgraph.commands import ingest as ingest_cmd
 from intelgraph.commands import queries as queries_cmd
 from intelgraph.commands import schema as schema_cmd
+from intelgraph.commands import serve as serve_cmd
 from intelgraph.commands import server as server_cmd
 from intelgraph.console import IntelgraphGroup
 
@@ -63,6 +64,7 @@ app.command("brief")(brief_cmd.brief)
 app.command("trace")(brief_cmd.trace)
 app.command("cypher")(queries_cmd.cypher_command)
 app.command("export")(export_cmd.export)
+app.command("serve")(serve_cmd.serve)
 app.add_typer(queries_cmd.app, name="queries")
 
 

@@ -38,7 +38,9 @@ def serve(
     settings = get_settings()
     check_open_binding(settings, host)
     KeyStore.from_settings(settings)  # one clear line now rather than a traceback from a worker
-    logging.getLogger("intelgraph").setLevel(log_level.upper())
+    if not logging.getLogger().handlers:  # run outside the CLI's root callback
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("intelgraph").setLevel(log_level.upper())  # the access log is INFO
     if workers > 1:
         # workers are separate processes: each imports the factory and builds its own app and driver
         uvicorn.run("intelgraph.api.app:create_app", factory=True, host=host, port=port, workers=workers,

@@ -3,8 +3,8 @@
 // returns: one row: from_id, to_id (null when that id is not an entity),
 //          nodes (list of {id, name, labels}; null when no path),
 //          rels (list of {type, start, end, predicate, claim_ids}; null when no path)
-OPTIONAL MATCH (a:Node {id: $from}) WHERE a:Entity
-OPTIONAL MATCH (b:Node {id: $to}) WHERE b:Entity
+OPTIONAL MATCH (a:Entity {id: $from})
+OPTIONAL MATCH (b:Entity {id: $to})
 OPTIONAL MATCH p = shortestPath((a)-[:RELATED_TO*..6]-(b))
 RETURN a.id AS from_id, b.id AS to_id,
        [n IN nodes(p) | n {.id, .name, labels: labels(n)}] AS nodes,

@@ -4,8 +4,7 @@
 // params: $id: string (a document id), $include_text: boolean, $limit: int
 // returns: one row, none when $id is not a document: document, source (maps),
 //          topics, entities, objects (lists; objects as {labels, props, passage_id, start, end})
-MATCH (d:Node {id: $id})
-WHERE d:Document
+MATCH (d:Document {id: $id})
 OPTIONAL MATCH (d)-[:PUBLISHED_BY]->(s:Source)
 RETURN d {.id, .title, .published, .format, .layout, .headline, .url, .truncated, .missing,
           .word_count, .ingested_at, text: CASE WHEN $include_text THEN d.text END} AS document,

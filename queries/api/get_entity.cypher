@@ -2,8 +2,7 @@
 // params: $id: string (an entity id), $limit: int (documents listed)
 // returns: one row, none when $id is not an entity: entity (map), labels, mentions,
 //          claims, relations, document_count, documents (list of {id, title, published})
-MATCH (e:Node {id: $id})
-WHERE e:Entity
+MATCH (e:Entity {id: $id})
 RETURN e {.id, .name, .key, .aliases} AS entity, labels(e) AS labels,
        COUNT { (e)<-[:MENTIONS]-() } AS mentions,
        COUNT { (e)<-[:ABOUT]-(:Claim) } AS claims,

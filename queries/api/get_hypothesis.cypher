@@ -3,8 +3,7 @@
 // params: $id: string (a hypothesis id)
 // returns: one row, none when $id is not a hypothesis: hypothesis, passage_id,
 //          document, source (maps), evidence_for, evidence_against, favored_by, competing (lists)
-MATCH (h:Node {id: $id})
-WHERE h:Hypothesis
+MATCH (h:Hypothesis {id: $id})
 OPTIONAL MATCH (h)-[:EXTRACTED_FROM]->(hp:Passage)-[:PART_OF]->(d:Document)
 OPTIONAL MATCH (d)-[:PUBLISHED_BY]->(s:Source)
 RETURN h {.id, .label, .statement, .extraction_score} AS hypothesis,

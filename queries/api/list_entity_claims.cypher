@@ -1,8 +1,7 @@
 // Claims about an entity, with the passage, document and source each came from.
 // params: $id: string (an entity id), $offset: int, $limit: int
 // returns: one row, none when $id is not an entity: id, items (list of claim maps)
-MATCH (e:Node {id: $id})
-WHERE e:Entity
+MATCH (e:Entity {id: $id})
 CALL (e) {
   MATCH (e)<-[about:ABOUT]-(c:Claim)
   OPTIONAL MATCH (c)-[:EXTRACTED_FROM]->(p:Passage)-[:PART_OF]->(d:Document)

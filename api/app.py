@@ -1,0 +1,89 @@
+"""The FastAPI application: `create_app()`.
+
+One Neo4j driver per process, made in the lifespan, kept on `app.state.driver` and
+closed on shutdown (a driver already set on app.state before start-up is used as it
+is and left open: embedding code and tests own theirs). When Neo4j cannot be reached at start the app still starts (so
+/health answers and /ready says 503) and the driver connects once Neo4j is up.
+`settings` sets what the app itself reads (keys, body limit, the driver); the graph
+services read get_settings() for their limits, so pass settings that match it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from intelgraph import __version__
+from intelgraph.api import (routes_briefs, routes_cypher, routes_documents, routes_entities, routes_health,
+                            routes_hypotheses, routes_ontology, routes_paths, routes_trace)
+from intelgraph.api.access_log import AccessLog
+from intelgraph.api.auth import KeyStore
+from intelgraph.api.body_limit import BodySizeLimit
+from intelgraph.api.errors import install as install_error_handlers
+from intelgraph.api.schemas import ErrorBody
+from intelgraph.errors import DatabaseUnavailable
+from intelgraph.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """\
+Query the intelgraph knowledge graph: entities and their neighbourhoods, paths between
+entities with the claims behind each hop, hypotheses with their evidence (ACH),
+documents with what was extracted from them, provenance traces and generated briefs.
+
+Send an API key as `X-API-Key` or `Authorization: Bearer`. Errors are
+`{"error": {"code": ..., "message": ...}}`; lists are pages (`limit`, `offset`,
+`next_offset`).
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    keys = KeyStore.from_settings(settings)  # bad key config fails here, before serving
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from intelgraph.graph.driver import make_driver
+
+        owned = None
+        if getattr(app.state, "driver", None) is None:  # else: given by the embedding code; theirs to close
+            try:
+                owned = make_driver(settings)
+            except DatabaseUnavailable as exc:
+                log.warning("%s; serving anyway, /ready reports 503 until it answers", exc)
+                owned = make_driver(settings, verify=False)
+            app.state.driver = owned
+        try:
+            yield
+        finally:
+            if owned is not None:
+                owned.close()
+                app.state.driver = None
+
+    app = FastAPI(
+        title="intelgraph",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        responses={
+            401: {"model": ErrorBody, "description": "No or unknown API key."},
+            403: {"model": ErrorBody, "description": "The key's role does not allow this."},
+            413: {"model": ErrorBody, "description": "The request body is over the size limit."},
+            422: {"model": ErrorBody, "description": "Bad parameters or body."},
+            503: {"model": ErrorBody, "description": "Neo4j is not answering."},
+        },
+    )
+    app.state.settings = settings
+    app.state.driver = None
+    app.state.keys = keys
+    install_error_handlers(app)
+    for module in (routes_health, routes_documents, routes_entities, routes_paths, routes_hypotheses,
+                   routes_trace, routes_briefs, routes_cypher, routes_ontology):
+        app.include_router(module.router)
+    # outermost first: the access log sees every answer, including 413s
+    app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
+    app.add_middleware(AccessLog)
+    return app

@@ -1,0 +1,37 @@
+"""POST /cypher: one read-only Cypher statement, through graph.readonly.
+
+The guard there refuses anything that is not read-only (writes, schema and DBMS
+commands, LOAD CSV, CALL … IN TRANSACTIONS, dbms.* procedures) with a QueryError,
+answered 422; the query runs in a READ transaction with the settings' timeout
+(408 when it runs past it) and row cap (`truncated` says when rows were cut).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, Depends
+from neo4j import Driver
+
+from intelgraph.api.auth import Role, require
+from intelgraph.api.params import get_driver
+from intelgraph.api.schemas import CypherQuery, CypherResult, ErrorBody
+from intelgraph.graph.lookups import plain
+from intelgraph.graph.readonly import run_read_only
+from intelgraph.settings import get_settings
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["cypher"], dependencies=[Depends(require(Role.reader))])
+
+
+@router.post("/cypher", response_model=CypherResult, summary="Run a read-only Cypher query",
+             responses={408: {"model": ErrorBody, "description": "The query ran past INTELGRAPH_QUERY_TIMEOUT."},
+                        422: {"model": ErrorBody, "description": "Refused: not read-only, not valid Cypher, "
+                                                                 "or bad parameters."}})
+def run_cypher(body: CypherQuery, driver: Driver = Depends(get_driver)) -> dict:
+    settings = get_settings()
+    result = run_read_only(driver, body.query, body.params, timeout=settings.query_timeout,
+                           row_cap=settings.row_cap)
+    log.info("cypher: %d rows%s", len(result.rows), " (truncated)" if result.truncated else "")
+    return {"columns": result.columns, "rows": plain(result.rows), "truncated": result.truncated,
+            "row_cap": settings.row_cap}
