@@ -21,11 +21,12 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from intelgraph.errors import (ConfigError, DatabaseUnavailable, ExtractionError, InputError, IntelgraphError,
-                               NotFound, OntologyError, QueryError, ServerError)
+                               NotFound, OntologyError, QueryError, QueryTimeout, ServerError)
 
 log = logging.getLogger(__name__)
 
 STATUS: dict[type[IntelgraphError], tuple[int, str]] = {
+    QueryTimeout: (408, "query_timeout"),
     NotFound: (404, "not_found"),
     InputError: (422, "invalid_input"),
     OntologyError: (422, "not_in_ontology"),
@@ -36,7 +37,6 @@ STATUS: dict[type[IntelgraphError], tuple[int, str]] = {
     ConfigError: (500, "misconfigured"),
     IntelgraphError: (500, "internal_error"),
 }
-QUERY_TIMEOUT = (408, "query_timeout")
 
 # Codes for statuses Starlette raises itself (unknown route, wrong method …).
 _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
@@ -67,22 +67,7 @@ def error_response(status: int, code: str, message: str, *, details: list[dict] 
     return JSONResponse(error_body(code, message, details), status_code=status, headers=headers)
 
 
-def _timed_out(exc: BaseException) -> bool:
-    """Whether a QueryError came from Neo4j's transaction timeout (the driver's error is
-    its cause or, where it was raised `from None`, its context)."""
-    seen: set[int] = set()
-    cur: BaseException | None = exc
-    while cur is not None and id(cur) not in seen:
-        seen.add(id(cur))
-        if "TransactionTimedOut" in str(getattr(cur, "code", "") or ""):
-            return True
-        cur = cur.__cause__ or cur.__context__
-    return False
-
-
 def status_for(exc: IntelgraphError) -> tuple[int, str]:
-    if isinstance(exc, QueryError) and _timed_out(exc):
-        return QUERY_TIMEOUT
     for cls in type(exc).__mro__:
         if cls in STATUS:
             return STATUS[cls]

@@ -11,6 +11,14 @@ Conventions
   every sentence that mentions an entity or holds a claim.
 - `extraction_score` (how sure the extractor is) and `confidence` (what the text
   states) are separate properties and never stand in for each other.
+- `credibility` (Admiralty 1–6) only where the text states it: a digest insight's
+  "Credibility: …" line, an evidence sentence's explicit cue (nlp.credibility); unset
+  otherwise, never a default.
+- Nothing comes from a cut-off fragment (`ParsedDocument.fragments`): mentions and
+  claims inside one are dropped, a sentence running into one is clipped at its start.
+- A surname-only entity of this document that names exactly one person in its Key
+  Individuals list becomes that person (resolution.short_form_targets); across
+  documents a bare surname stays its own entity (see nlp.resolution).
 """
 
 from __future__ import annotations
@@ -22,7 +30,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from intelgraph.extract.nlp.resolution import canonical_key, entity_id
+from intelgraph.extract.nlp.credibility import evidence_credibility, stated_credibility
+from intelgraph.extract.nlp.resolution import canonical_key, entity_id, short_form_targets, strip_titles
 from intelgraph.extract.readers.model import Item, ParsedDocument
 from intelgraph.ontology import L, R
 from intelgraph.ontology.records import EdgeRecord, GraphDocument, NodeRecord
@@ -134,14 +143,27 @@ def build_graph(parsed: ParsedDocument, analysis, source: SourceInfo, *,
     })
     b.edge(R.PUBLISHED_BY, doc_id, sid)
 
-    # entities, each mention anchored in the sentence that holds it
+    # entities, each mention anchored in the sentence that holds it; none from a cut-off fragment
+    cuts = [(f.start, f.end) for f in getattr(parsed, "fragments", None) or []]
+    merged, listed_names = _surname_merges(parsed, analysis)
+    mentions = [_Mention(merged.get(m.id, m.id), m.start, m.end, m.text) for m in analysis.mentions
+                if not _overlaps(cuts, m.start, m.end)]
+    kept = {m.id for m in mentions}
     entity_label: dict[str, str] = {}
-    for ent in analysis.entities:
-        entity_label[ent.id] = ent.label
-        b.node(ent.label, ent.id, {"name": ent.name, "key": ent.key, "aliases": sorted(set(ent.aliases))})
-    sentences = sorted(analysis.sentences)
-    mention_sentence: list[tuple[object, tuple[int, int]]] = []
-    for m in analysis.mentions:
+    # full names first, so a merged surname adds its aliases but never its name
+    for ent in sorted(analysis.entities, key=lambda ent: ent.id in merged):
+        eid = merged.get(ent.id, ent.id)
+        if eid not in kept:
+            continue
+        if eid != ent.id and eid not in b.nodes:  # a listed person the model did not tag
+            name = listed_names[eid]
+            b.node(L.Person, eid, {"name": name, "key": eid.removeprefix("entity:").replace("-", " "),
+                                   "aliases": [name]})
+        b.node(ent.label, eid, {"name": ent.name, "key": ent.key, "aliases": sorted(set(ent.aliases))})
+        entity_label[eid] = b.nodes[eid].label
+    sentences = sorted(c for s, e in analysis.sentences if (c := _clip(text, cuts, s, e)))
+    mention_sentence: list[tuple[_Mention, tuple[int, int]]] = []
+    for m in mentions:
         sent = _containing(sentences, m.start, m.end) or (m.start, m.end)
         mention_sentence.append((m, sent))
     for m, (s, e) in mention_sentence:
@@ -172,7 +194,7 @@ def build_graph(parsed: ParsedDocument, analysis, source: SourceInfo, *,
             b.edge(R.EXTRACTED_FROM, tid, pid)
             continue
         if item.kind == "key_entity":
-            _key_entity(b, item, pid, analysis, entity_label)
+            _key_entity(b, item, pid, mentions, entity_label)
             continue
         if label is None:
             continue  # paragraphs, headlines, statements: passages only
@@ -212,7 +234,13 @@ def build_graph(parsed: ParsedDocument, analysis, source: SourceInfo, *,
             b.edge(R.RESTS_ON, nid, aid)
 
     # claims, their attribution and the entity relationships they support
+    def resolved(key: str) -> str:
+        eid = entity_id(key)
+        return merged.get(eid, eid)
+
     for claim in analysis.claims:
+        if _overlaps(cuts, claim.start, claim.end):
+            continue
         pid = b.passage(claim.start, claim.end, "sentence")
         cid = f"claim:{b.hash}:{claim.start}-{claim.end}"
         b.node(L.Claim, cid, {
@@ -222,14 +250,14 @@ def build_graph(parsed: ParsedDocument, analysis, source: SourceInfo, *,
             "predicate": claim.predicate, "attribution": claim.attribution,
         })
         b.edge(R.EXTRACTED_FROM, cid, pid)
-        subjects = [eid for eid in dict.fromkeys(map(entity_id, claim.subject_keys)) if eid in b.nodes]
-        objects = [eid for eid in dict.fromkeys(map(entity_id, claim.object_keys))
+        subjects = [eid for eid in dict.fromkeys(map(resolved, claim.subject_keys)) if eid in b.nodes]
+        objects = [eid for eid in dict.fromkeys(map(resolved, claim.object_keys))
                    if eid in b.nodes and eid not in subjects]
         for eid in subjects:
             b.edge(R.ABOUT, cid, eid, {"role": "subject"})
         for eid in objects:
             b.edge(R.ABOUT, cid, eid, {"role": "object"})
-        attributed = entity_id(claim.attribution_key) if claim.attribution_key else None
+        attributed = resolved(claim.attribution_key) if claim.attribution_key else None
         if attributed and attributed in b.nodes:
             b.edge(R.ATTRIBUTED_TO, cid, attributed)
         else:
@@ -268,9 +296,12 @@ def _item_props(item: Item, stated: str | None) -> dict:
         props = {"kind": {"assessment": "ach"}.get(k, k),
                  "confidence": str(conf).lower() if conf and str(conf).lower() in ("low", "moderate", "high") else None,
                  "favored_label": str(f["favored"]) if f.get("favored") is not None else None}
-        if k == "insight" and f.get("category"):
-            props["category"] = str(f["category"])
+        if k == "insight":
+            props["category"] = str(f["category"]) if f.get("category") else None
+            props["credibility"] = stated_credibility(str(f["credibility"]) if f.get("credibility") else None)
         return props
+    if k == "evidence":
+        return {"credibility": evidence_credibility(item.span.text)}
     if k == "risk":
         return {"domain": str(f.get("domain") or "general")}
     if k == "implication":
@@ -280,6 +311,45 @@ def _item_props(item: Item, stated: str | None) -> dict:
     if k == "scenario":
         return {"scenario_kind": str(f.get("kind") or "most_likely")}
     return {}
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A mention as the graph sees it: its entity id after this document's merges."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+
+
+def _overlaps(cuts: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < ce and cs < end for cs, ce in cuts)
+
+
+def _clip(text: str, cuts: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The sentence (start, end) cut short before any fragment it runs into; None if it starts in one."""
+    for cs, ce in cuts:
+        if start < ce and cs < end:
+            if cs <= start:
+                return None
+            end = cs
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _surname_merges(parsed: ParsedDocument, analysis) -> tuple[dict[str, str], dict[str, str]]:
+    """(surname-only entity id -> id of the one listed Key Individual it names,
+    listed person's id -> the name as listed)."""
+    listed = [str(i.fields.get("name") or i.span.text).strip() for i in parsed.items_of("key_entity")]
+    people = [name for name in listed if _looks_like_person(name) and not _looks_like_org(name)]
+    if not people:
+        return {}, {}
+    targets = short_form_targets([ent.key for ent in analysis.entities], people)
+    merges = {entity_id(short): entity_id(full) for short, full in targets.items()}
+    names = {entity_id(" ".join(strip_titles(canonical_key(name).split()))): name for name in people}
+    return merges, names
 
 
 def _containing(sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -306,27 +376,28 @@ def _item_by_id(parsed: ParsedDocument, nid: str) -> Item | None:
     return None
 
 
-def _key_entity(b: _Builder, item: Item, pid: str, analysis, entity_label: dict[str, str]) -> None:
+def _key_entity(b: _Builder, item: Item, pid: str, mentions: list[_Mention], entity_label: dict[str, str]) -> None:
     """A 'Key Individuals and Entities' line: the entity it names, featured by the document."""
     s, e = item.span.start, item.span.end
-    inside = [m for m in analysis.mentions if s <= m.start and m.end <= e]
+    inside = [m for m in mentions if s <= m.start and m.end <= e]
     name = str(item.fields.get("name") or item.span.text).strip()
     if inside:
         # the longest mention inside the line is the entity it names
         m = max(inside, key=lambda m: m.end - m.start)
         eid = m.id
     else:
-        key = canonical_key(name)
+        person = _looks_like_person(name) and not _looks_like_org(name)
+        key = " ".join(strip_titles(canonical_key(name).split())) if person else canonical_key(name)
         eid = entity_id(key)
         if eid not in b.nodes:
-            b.node(L.Organization if _looks_like_org(name) else L.Person if _looks_like_person(name)
-                   else L.Organization, eid, {"name": name, "key": key, "aliases": [name]})
+            b.node(L.Person if person else L.Organization, eid, {"name": name, "key": key, "aliases": [name]})
     b.edge(R.MENTIONS, pid, eid, {"start": s, "end": e, "text": item.span.text})
     b.edge(R.FEATURES, b.doc_id, eid)
 
 
 _ORG_WORDS = re.compile(r"\b(government|agency|agencies|ministry|council|university|institute|forces|army|"
-                        r"party|command|court|bank|office|committee|union|organi[sz]ation|group|department)\b", re.I)
+                        r"party|command|court|bank|office|committee|union|organi[sz]ation|group|department|"
+                        r"authority)\b", re.I)
 
 
 def _looks_like_org(name: str) -> bool:

@@ -3,7 +3,8 @@
 `read_inputs` turns files (or standard input) into parsed documents, collecting the
 ones that fail with their reason instead of stopping. `analyse_documents` runs the
 spaCy pipeline over many documents in one `nlp.pipe` pass. `extract` joins them for
-callers that want everything (the `extract` command, tests).
+callers that want everything (the `extract` command, tests), and checks each graph
+against the ontology, so what it shows is what ingest would accept.
 """
 
 from __future__ import annotations
@@ -132,7 +133,9 @@ def extract(names: Iterable[str], fmt: str = "auto", *, source_for: Callable[[Pa
     results = []
     for doc, analysis in analyse_documents(inputs.docs, n_process=n_process):
         try:
-            results.append(to_graph(doc, analysis, source_for(doc.parsed)))
+            extraction = to_graph(doc, analysis, source_for(doc.parsed))
+            extraction.graph.validate_against()
+            results.append(extraction)
         except IntelgraphError as exc:
             inputs.failures.append(Failure(doc.name, str(exc)))
     return results, inputs.failures

@@ -16,7 +16,7 @@ import neo4j
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
 
-from intelgraph.errors import DatabaseUnavailable, QueryError
+from intelgraph.errors import DatabaseUnavailable, QueryTimeout
 from intelgraph.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,6 @@ def _translate(call: Callable[[], T]) -> T:
         raise DatabaseUnavailable(f"Neo4j stopped answering: {exc.__class__.__name__}; is the server up?") from exc
     except ClientError as exc:
         code = exc.code or ""
-        if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
-            raise QueryError("the query ran past its time limit; narrow it or raise INTELGRAPH_QUERY_TIMEOUT") from exc
+        if "TransactionTimedOut" in code:
+            raise QueryTimeout("the query ran past its time limit; narrow it or raise INTELGRAPH_QUERY_TIMEOUT") from exc
         raise

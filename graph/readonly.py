@@ -17,7 +17,7 @@ import neo4j
 from neo4j import Driver
 from neo4j.exceptions import ClientError, CypherSyntaxError
 
-from intelgraph.errors import QueryError
+from intelgraph.errors import QueryError, QueryTimeout
 from intelgraph.graph.driver import run_read
 from intelgraph.settings import get_settings
 
@@ -108,7 +108,7 @@ def run_read_only(driver: Driver, query: str, params: dict[str, Any] | None = No
         return run_read(driver, work, timeout=timeout)
     except ClientError as exc:
         if "TransactionTimedOut" in (exc.code or ""):
-            raise QueryError(f"the query ran past its {timeout:g} s limit; narrow it or raise INTELGRAPH_QUERY_TIMEOUT") from None
+            raise QueryTimeout(f"the query ran past its {timeout:g} s limit; narrow it or raise INTELGRAPH_QUERY_TIMEOUT") from None
         raise QueryError(f"refused by Neo4j: {_first_line(exc.message)}") from None
 
 

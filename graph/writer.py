@@ -81,6 +81,10 @@ class GraphWriter:
                 continue
             props, append = _split(spec.properties, edge.props)
             edge_rows.append({"type": edge.type, "start": edge.start, "end": edge.end, "props": props, "append": append})
+        # One lock order for every transaction: concurrent documents sharing entities,
+        # sources or topics then wait for each other instead of deadlocking.
+        node_rows.sort(key=lambda r: r["id"])
+        edge_rows.sort(key=lambda r: (r["start"], r["end"], r["type"]))
         return node_rows, edge_rows
 
     def write(self, doc: GraphDocument) -> WriteResult:

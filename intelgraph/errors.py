@@ -54,6 +54,10 @@ class QueryError(IntelgraphError):
     exit_code = 2
 
 
+class QueryTimeout(QueryError):
+    """A query ran past its time limit (INTELGRAPH_QUERY_TIMEOUT)."""
+
+
 class NotFound(IntelgraphError):
     """A node, brief or query asked for by id or name does not exist."""
 

@@ -4,7 +4,16 @@ Conventions
 - Pure functions of their inputs, so two documents naming the same thing produce the
   same key and id: `canonical_key` normalises a surface form; `static_key` adds the
   alias table (DPRK -> north korea); `resolve_short_forms` then maps, within one
-  document, a later surname / title+surname / acronym to an earlier full name.
+  document, a surname / title+surname / acronym to a full name of the same document.
+- Bare surnames never resolve across documents. A document that only ever says
+  "Voss" gives `entity:voss`, kept apart from another document's `entity:amara-voss`
+  (alias "Voss"): which Voss is meant cannot be known from that document, and
+  joining them at extraction time would make the graph depend on what was ingested
+  first. Within one document a surname takes the full name said before it (most
+  recent), else the one said after it (nearest: a headline "Voss warns …" above
+  "Amara Voss said …"), else the one in the document's Key Individuals list
+  (`short_form_targets`, applied by graph_records). A one-word Person key (no space)
+  is how a query tells such an unresolved surname-only entity from a full name.
 - The entity id is label-agnostic ("entity:" + key with dashes), so an ORG-vs-GPE
   tagging slip never splits one entity in two.
 - Mentions here are plain dicts {start, end, text, label, key}: they cross process
@@ -73,13 +82,16 @@ def resolve_short_forms(mentions: list[dict], text: str) -> None:
     - Person names: titles are dropped from the key ("President Bola Tinubu" ->
       "bola tinubu"). A one-word mention (after titles) equal to the last or first
       word of an earlier full name (two words or more) takes that name's key; the
-      most recent such name wins. With no earlier full name it stays as it is.
+      most recent such name wins. With none earlier, the nearest later full name
+      wins (a headline's surname before the body's full name). With neither it stays.
     - Acronyms: "Rapid Support Forces (RSF)" makes a later "RSF" resolve to the full
       name, when the letters match the initials.
     """
     full_names: list[tuple[list[str], str]] = []
+    later: list[tuple[int, list[str], str]] = []  # (position, words, key) of every full name
+    pending: list[tuple[int, str]] = []  # (position, word) of one-word mentions with no earlier full name
     acronyms: dict[str, str] = {}
-    for m in mentions:
+    for pos, m in enumerate(mentions):
         key = m["key"]
         if key in acronyms:
             m["key"] = acronyms[key]
@@ -91,17 +103,53 @@ def resolve_short_forms(mentions: list[dict], text: str) -> None:
                 key = " ".join(name_words)
                 m["key"] = key
                 full_names.append((name_words, key))
+                later.append((pos, name_words, key))
             elif len(name_words) == 1:
                 word = name_words[0]
                 for full_words, full_key in reversed(full_names):
                     if word == full_words[-1] or word == full_words[0]:
                         m["key"] = full_key
                         break
+                else:
+                    pending.append((pos, word))
         after = _ACRONYM_AFTER.match(text, m["end"])
         if after and len(m["key"].split()) >= 2:
             acronym = canonical_key(after.group(1))
             if acronym.replace(" ", "") == _initials(m["key"]) and acronym not in _RESERVED_KEYS:
                 acronyms[acronym] = m["key"]
+    for pos, word in pending:
+        m = mentions[pos]
+        for full_pos, full_words, full_key in later:
+            if full_pos > pos and (word == full_words[-1] or word == full_words[0]):
+                m["key"] = full_key
+                break
+
+
+def short_form_targets(keys: Iterable[str], listed_names: Iterable[str]) -> dict[str, str]:
+    """One-word keys that name exactly one of a document's listed full names.
+
+    `listed_names` are the person names a document lists (its Key Individuals); the
+    result maps a surname (or given name) key to that name's key. A word shared by
+    two listed names is ambiguous and maps to nothing; reserved keys (states,
+    capitals, demonyms) never map.
+    """
+    by_word: dict[str, set[str]] = {}
+    for name in listed_names:
+        words = strip_titles(canonical_key(name).split())
+        if len(words) < 2:
+            continue
+        full_key = " ".join(words)
+        for word in {words[0], words[-1]}:
+            by_word.setdefault(word, set()).add(full_key)
+    out: dict[str, str] = {}
+    for key in keys:
+        words = strip_titles(key.split())
+        if len(words) != 1 or key in _RESERVED_KEYS or words[0] in _RESERVED_KEYS:
+            continue
+        targets = by_word.get(words[0], set())
+        if len(targets) == 1:
+            out[key] = next(iter(targets))
+    return out
 
 
 def display_name(key: str, surfaces: Iterable[str]) -> str:

@@ -17,6 +17,7 @@ class DocBuilder:
         self.sections: list[Section] = []
         self.warnings: list[str] = []
         self.missing: list[str] = []
+        self.fragments: list[Span] = []
 
     def span(self, start: int, end: int, *, drop_period: bool = False) -> Span | None:
         return make_span(self.text, start, end, drop_period=drop_period)
@@ -54,6 +55,7 @@ class DocBuilder:
         """Record a cut-off piece of text that is deliberately not an item."""
         span = self.span(start, end)
         if span is not None:
+            self.fragments.append(span)
             self.warn(f"truncated: incomplete {where} not extracted: {span.text!r}")
 
     def build(self, **document: object) -> ParsedDocument:
@@ -66,5 +68,6 @@ class DocBuilder:
             items=self.items,
             missing=self.missing,
             warnings=self.warnings,
+            fragments=sorted(self.fragments, key=lambda span: (span.start, span.end)),
             **document,
         )

@@ -8,7 +8,8 @@ Conventions:
 - Section names are canonical snake_case keys for reports (report_sections.SECTION_TITLES); digest
   sections are named after their topic heading as printed.
 - Nothing is invented: an absent section goes in `missing`, a cut-off item in
-  `warnings`, never in `items`.
+  `warnings` (its text) and `fragments` (its span), never in `items`. Consumers use
+  `fragments` to keep everything else (entity mentions, sentences) out of the cut.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class ParsedDocument(BaseModel):
     truncated: bool = False
     missing: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    fragments: list[Span] = Field(default_factory=list)
 
     def items_of(self, kind: str) -> list[Item]:
         """The items of one kind, in text order."""

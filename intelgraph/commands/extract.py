@@ -1,10 +1,16 @@
-"""`intelgraph extract`: what would be stored, without touching the database."""
+"""`intelgraph extract`: what would be stored, without touching the database.
+
+Files that fail (missing, empty, binary, unreadable) do not stop the others: each
+gets one line on stderr, the exit code is 1, and `--json` still prints valid JSON on
+stdout for the files that worked (with the failures under "failed").
+"""
 
 from __future__ import annotations
 
 import json
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from intelgraph.console import err, out, stdin_bytes
@@ -45,7 +51,8 @@ def extract(
         for r in results:
             _print_one(r)
     for f in failures:
-        err.print(f"[red]failed[/] {f.name}: {f.reason}", highlight=False)
+        reason = f.reason if f.reason.startswith(f"{f.name}:") else f"{f.name}: {f.reason}"
+        err.print(f"[red]failed[/] {escape(reason)}", highlight=False)
     if failures:
         raise typer.Exit(1)
 
