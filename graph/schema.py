@@ -39,7 +39,10 @@ class SchemaItem:
         if self.kind == "fulltext":
             labels = "|".join(self.labels)
             props = ", ".join(f"n.{p}" for p in self.properties)
-            return f"CREATE FULLTEXT INDEX {self.name} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}]"
+            # Eventually consistent: Lucene updates leave the commit path (they cost more
+            # than the rest of a document's write); ingest waits for them once at its end.
+            return (f"CREATE FULLTEXT INDEX {self.name} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}] "
+                    "OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}}")
         (label,) = self.labels
         props = ", ".join(f"n.{p}" for p in self.properties)
         return f"CREATE INDEX {self.name} IF NOT EXISTS FOR (n:{label}) ON ({props})"
@@ -69,14 +72,21 @@ def desired_schema(onto: Ontology | None = None) -> list[SchemaItem]:
 
 
 def apply_schema(driver: Driver, *, database: str | None = None, onto: Ontology | None = None) -> list[str]:
-    """Create what is missing; returns the names of items that did not exist before."""
-    before = {_signature(r["kind"], r["labels"], r["properties"])
-              for r in existing_schema(driver, database=database)}
-    items = desired_schema(onto)
+    """Create what is missing; returns the names of items created. An index that carries
+    one of our names but an older definition (the ontology changed) is dropped and
+    created anew."""
+    existing = existing_schema(driver, database=database)
+    before = {_signature(r["kind"], r["labels"], r["properties"], r["eventual"]) for r in existing}
+    by_name = {r["name"]: r for r in existing}
     created = []
-    for item in items:
-        if _signature(item.kind, item.labels, item.properties) in before:
+    for item in desired_schema(onto):
+        if _signature(item.kind, item.labels, item.properties, item.kind == "fulltext") in before:
             continue
+        old = by_name.get(item.name)
+        if old is not None:
+            drop = (f"DROP CONSTRAINT {item.name} IF EXISTS" if old["kind"] == "constraint"
+                    else f"DROP INDEX {item.name} IF EXISTS")
+            run_write(driver, lambda tx, q=drop: tx.run(q).consume(), database=database)
         run_write(driver, lambda tx, q=item.ddl(): tx.run(q).consume(), database=database)
         created.append(item.name)
     run_write(driver, lambda tx: tx.run("CALL db.awaitIndexes(300)").consume(), database=database)
@@ -86,8 +96,9 @@ def apply_schema(driver: Driver, *, database: str | None = None, onto: Ontology 
 def existing_schema(driver: Driver, *, database: str | None = None) -> list[dict]:
     def work(tx: neo4j.ManagedTransaction) -> list[dict]:
         rows = [r.data() for r in tx.run(
-            "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state, owningConstraint "
-            "RETURN name, type, labelsOrTypes, properties, state, owningConstraint")]
+            "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state, owningConstraint, options "
+            "RETURN name, type, labelsOrTypes, properties, state, owningConstraint, "
+            "options.indexConfig['fulltext.eventually_consistent'] AS eventual")]
         return rows
 
     rows = run_read(driver, work, database=database)
@@ -98,26 +109,34 @@ def existing_schema(driver: Driver, *, database: str | None = None) -> list[dict
         kind = "constraint" if r["owningConstraint"] else ("fulltext" if r["type"] == "FULLTEXT" else "range")
         name = r["owningConstraint"] or r["name"]
         out.append({"name": name, "kind": kind, "labels": tuple(r["labelsOrTypes"] or ()),
-                    "properties": tuple(r["properties"] or ()), "state": r["state"]})
+                    "properties": tuple(r["properties"] or ()), "state": r["state"],
+                    "eventual": bool(r["eventual"])})
     return out
 
 
-def _signature(kind: str, labels, properties) -> tuple:
+def _signature(kind: str, labels, properties, eventual: bool = False) -> tuple:
     # Items are compared by what they cover, not by name: Neo4j treats an equivalent
-    # constraint under another name as already present.
-    return (kind, tuple(sorted(labels)), tuple(sorted(properties)))
+    # constraint under another name as already present. Our full-text indexes are
+    # eventually consistent; one that is not counts as a different definition.
+    return (kind, tuple(sorted(labels)), tuple(sorted(properties)), bool(eventual))
 
 
 def schema_diff(driver: Driver, *, database: str | None = None, onto: Ontology | None = None) -> dict:
-    desired = {_signature(i.kind, i.labels, i.properties): i for i in desired_schema(onto)}
+    desired = {_signature(i.kind, i.labels, i.properties, i.kind == "fulltext"): i for i in desired_schema(onto)}
     existing = existing_schema(driver, database=database)
-    have = {_signature(r["kind"], r["labels"], r["properties"]): r for r in existing}
+    have = {_signature(r["kind"], r["labels"], r["properties"], r["eventual"]): r for r in existing}
     return {
         "desired": list(desired.values()),
         "existing": existing,
         "missing": sorted(desired[s].name for s in set(desired) - set(have)),
         "extra": sorted(have[s]["name"] for s in set(have) - set(desired)),
     }
+
+
+def await_fulltext(driver: Driver, *, database: str | None = None) -> None:
+    """Block until the eventually consistent full-text indexes have caught up."""
+    run_read(driver, lambda tx: tx.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()").consume(),
+             database=database)
 
 
 def ensure_schema(driver: Driver, *, database: str | None = None) -> list[str]:

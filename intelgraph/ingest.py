@@ -27,6 +27,7 @@ from intelgraph.extract.pipeline import Failure, InputDoc, analyse_documents, ex
 from intelgraph.extract.readers.model import ParsedDocument
 from intelgraph.graph.catalog import cypher
 from intelgraph.graph.driver import read
+from intelgraph.graph.schema import await_fulltext
 from intelgraph.graph.writer import GraphWriter
 from intelgraph.ontology import get_ontology
 
@@ -221,6 +222,8 @@ def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive
                 summary.seconds["write"] += t_nlp - t_wait  # time NLP waited for writes
             t_wait = time.perf_counter()
             settle(block_until=0)
+            if fresh:
+                await_fulltext(driver)  # what was ingested is searchable when ingest returns
             summary.seconds["write"] += time.perf_counter() - t_wait
         finally:
             for _, future in pending:
@@ -248,4 +251,5 @@ def ingest_bytes(driver: Driver, data: bytes, name: str, *, fmt: str = "auto",
     [(doc, analysis)] = list(analyse_documents([doc]))
     extraction = to_graph(doc, analysis, grades.source_for(parsed))
     result = GraphWriter(driver).write(extraction.graph)
+    await_fulltext(driver)
     return DocOutcome(name, "new", doc.document_id, title=parsed.title, counts=result.by_kind)

@@ -300,17 +300,20 @@ def load_ontology(ontology_ttl: str | None = None, shapes_ttl: str | None = None
         vocabularies[_local(scheme).removesuffix("Scheme")] = tuple(terms)
 
     fulltext: dict[str, dict[str, list[str]]] = {}
+    indexed_iris: dict[str, set[str]] = {}
     for label, spec in classes.items():
         for prop in spec.properties.values():
             if prop.fulltext:
                 entry = fulltext.setdefault(prop.fulltext, {"labels": [], "properties": []})
+                indexed_iris.setdefault(prop.fulltext, set()).add(prop.iri)
                 if prop.name not in entry["properties"]:
                     entry["properties"].append(prop.name)
-    # a full-text index covers the most general labels that carry its properties
+    # a full-text index covers the most general labels that carry its properties (the
+    # annotated ones: Passage.text shares the name but is another property)
     for index, entry in fulltext.items():
         carriers = {
             label for label, spec in classes.items()
-            if any(p in spec.properties for p in entry["properties"])
+            if any(p.iri in indexed_iris[index] for p in spec.properties.values())
         }
         entry["labels"] = sorted(
             label for label in carriers if not (set(classes[label].labels[1:-1]) & carriers)
