@@ -36,3 +36,14 @@ def test_cli_schema_apply_and_show(graph):
     data = json.loads(result.stdout)
     assert data["missing"] == [] and all(item["present"] for item in data["defined"])
     assert len(data["defined"]) == len(desired_schema())
+
+
+def test_apply_replaces_an_index_whose_definition_changed(graph):
+    """Regression: an older statement_text (with Passage, not eventually consistent) blocked
+    the new one, since CREATE … IF NOT EXISTS keeps an index of the same name."""
+    graph.execute_query("DROP INDEX statement_text IF EXISTS")
+    graph.execute_query("CREATE FULLTEXT INDEX statement_text FOR (n:Passage|Claim) ON EACH [n.text]")
+    assert "statement_text" in schema_diff(graph)["missing"]
+    assert "statement_text" in apply_schema(graph)
+    diff = schema_diff(graph)
+    assert diff["missing"] == [] and diff["extra"] == []
