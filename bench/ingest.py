@@ -81,6 +81,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--copies", type=int, default=8, help="copies of each source document")
     ap.add_argument("--workers", type=int, default=1, help="spaCy processes for both ingest and bare NER")
+    ap.add_argument("--writers", type=int, default=None, help="ingest writer threads (default: ingest's own)")
     ap.add_argument("--use-configured", action="store_true", help="benchmark (and wipe) the NEO4J_URI server")
     args = ap.parse_args()
 
@@ -93,7 +94,8 @@ def main() -> None:
         wipe(driver)
 
         t0 = time.perf_counter()
-        summary = ingest(driver, [tmp], workers=args.workers)
+        summary = ingest(driver, [tmp], workers=args.workers,
+                         **({"writers": args.writers} if args.writers else {}))
         total = time.perf_counter() - t0
         s = summary.seconds
         docs = summary.count("new")
@@ -128,7 +130,8 @@ def main() -> None:
             session.run("DROP INDEX bench_raw_id IF EXISTS").consume()
 
     items = sum(n + r for n, r in sizes)
-    print(f"documents: {docs} new ({summary.failed} failed), {words} words, workers={args.workers}")
+    print(f"documents: {docs} new ({summary.failed} failed), {words} words, workers={args.workers}, "
+          f"writers={args.writers or 'default'}")
     print(f"end to end : {total:7.2f} s  {docs / total:7.1f} docs/s  {words / total:9.0f} words/s")
     print(f"  read     : {s['read']:7.2f} s   NLP: {s['nlp']:7.2f} s   write: {s['write']:7.2f} s "
           f"({100 * s['write'] / total:.1f} % of total; target <= 20 %)")
