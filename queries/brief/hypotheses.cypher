@@ -33,8 +33,19 @@ WHERE ($since IS NULL OR d.published >= date($since))
   })
 WITH d ORDER BY d.published IS NULL, d.published DESC LIMIT $max_documents
 // --- end scope ---
-MATCH (h:Hypothesis)-[:EXTRACTED_FROM]->(p:Passage)-[:PART_OF]->(d)
-MATCH (d)-[:PUBLISHED_BY]->(s:Source)
+// Newest documents first, and only as many as can fill the $limit * 4 rows: every row
+// of a document with a hypothesis ranks above all rows of the documents after it, so
+// the evidence and assessments below are read for those documents only.
+WITH d ORDER BY d.published DESC, d.id
+CALL (d) {
+  MATCH (h:Hypothesis)-[:EXTRACTED_FROM]->(p:Passage)-[:PART_OF]->(d)
+  MATCH (d)-[:PUBLISHED_BY]->(s:Source)
+  RETURN collect({h: h, p: p, s: s}) AS found
+}
+WITH d, found WHERE size(found) > 0
+WITH d, found ORDER BY d.published DESC, d.id LIMIT $limit * 4
+UNWIND found AS x
+WITH d, x.h AS h, x.p AS p, x.s AS s
 CALL (h) {
   OPTIONAL MATCH (e:Evidence)-[r:SUPPORTS|CONTRADICTS]->(h)
   OPTIONAL MATCH (e)-[:EXTRACTED_FROM]->(ep:Passage)

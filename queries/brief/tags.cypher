@@ -33,7 +33,14 @@ WITH d ORDER BY d.published IS NULL, d.published DESC LIMIT $max_documents
 // --- end scope ---
 MATCH (d)-[:TAGGED]->(t:Topic)
 MATCH (d)-[:PUBLISHED_BY]->(s:Source)
-OPTIONAL MATCH (t)-[:EXTRACTED_FROM]->(p:Passage)-[:PART_OF]->(d)
+// The tag's passage, looked for from the document's side (a few dozen passages): the
+// planner would otherwise start from the topic, and a busy topic has a passage in
+// thousands of documents.
+CALL (d, t) {
+  OPTIONAL MATCH (d)<-[:PART_OF]-(p:Passage)
+  WHERE EXISTS { (p)<-[:EXTRACTED_FROM]-(t) }
+  RETURN p LIMIT 1
+}
 WITH t, count(DISTINCT d) AS documents, collect({p: p, d: d, s: s})[0] AS first
 RETURN t.id AS id, t.name AS name, documents,
        first.p.id AS passage_id, first.d.id AS document_id, first.d.title AS title,

@@ -16,9 +16,11 @@ CALL (n) {
 CALL (n) {
   MATCH (n)-[c:EXTRACTED_FROM|CITES]->(p:Passage) RETURN p, c.n AS n_cite
   UNION
-  MATCH (p:Passage) WHERE p = n RETURN p, null AS n_cite
+  // a passage is its own anchor (a label test on n, not a scan of every Passage)
+  WITH n WHERE n:Passage RETURN n AS p, null AS n_cite
   UNION
-  MATCH (n)<-[:MENTIONS]-(p:Passage) RETURN p, null AS n_cite
+  // an entity's first $limit mentions by offset suffice: no others survive the ORDER BY below
+  MATCH (n)<-[:MENTIONS]-(p:Passage) WITH p ORDER BY p.start LIMIT $limit RETURN p, null AS n_cite
   UNION
   MATCH (n)<-[:PART_OF]-(p:Passage) WITH p ORDER BY p.start LIMIT 1 RETURN p, null AS n_cite
   UNION
