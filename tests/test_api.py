@@ -331,7 +331,7 @@ def test_get_entity(client):
 
 
 def test_unknown_ids_are_404(client):
-    for path in (f"/entities/entity:nobody", "/entities/entity:nobody/neighbors", "/entities/entity:nobody/claims",
+    for path in ("/entities/entity:nobody", "/entities/entity:nobody/neighbors", "/entities/entity:nobody/claims",
                  "/hypotheses/hypothesis:none", "/documents/doc:none", "/trace/none", "/briefs/brief:none",
                  "/entities/claim:api-a:1", "/hypotheses/claim:api-a:1", "/documents/claim:api-a:1"):
         resp = client.get(path, headers=R)
