@@ -34,12 +34,7 @@ def bench_driver(*, use_configured: bool = False, heap: str = "1g", pagecache: s
     if os.environ.get("NEO4J_URI"):
         if not use_configured:
             raise SystemExit("NEO4J_URI is set: pass --use-configured to benchmark (and wipe) that server")
-        driver = make_driver()
-        try:
-            ensure_schema(driver)
-            yield driver
-        finally:
-            driver.close()
+        yield from _driver(make_driver, ensure_schema)
         return
     from intelgraph.graph.server.manager import LocalServer
 
@@ -51,10 +46,16 @@ def bench_driver(*, use_configured: bool = False, heap: str = "1g", pagecache: s
         get_settings.cache_clear()
         server = LocalServer(get_settings())
         server.start()
-        driver = make_driver()
         try:
-            ensure_schema(driver)
-            yield driver
+            yield from _driver(make_driver, ensure_schema)
         finally:
-            driver.close()
             server.stop()
+
+
+def _driver(make_driver, ensure_schema) -> Iterator:
+    driver = make_driver()
+    try:
+        ensure_schema(driver)
+        yield driver
+    finally:
+        driver.close()

@@ -117,6 +117,12 @@ class _Builder:
                              edges=list(self.edges.values()))
 
 
+# Reader item kinds that name a node shared across documents: label, link, id prefix.
+_SHARED_BY_NAME = {
+    "tag": (L.Topic, R.TAGGED, "topic"),
+    "technique": (L.Technique, R.USES_TECHNIQUE, "technique"),
+}
+
 # Items whose text is a label or a list entry, not a statement to read claims from.
 _NOT_CLAIMS = {"tag", "technique", "key_entity", "confidence_statement", "headline"}
 
@@ -181,16 +187,12 @@ def build_graph(parsed: ParsedDocument, analysis, source: SourceInfo, *,
             continue
         pid = b.passage(s, e, item.kind, item.section)
         label = _ITEM_LABELS.get(item.kind)
-        if item.kind == "tag":
+        if item.kind in _SHARED_BY_NAME:
+            # tags and techniques are shared across documents, keyed by their name
+            shared_label, rel, prefix = _SHARED_BY_NAME[item.kind]
             name = str(item.fields.get("name") or item.span.text)
-            tid = b.node(L.Topic, "topic:" + slug(name), {"name": name, "key": slug(name)})
-            b.edge(R.TAGGED, doc_id, tid)
-            b.edge(R.EXTRACTED_FROM, tid, pid)
-            continue
-        if item.kind == "technique":
-            name = str(item.fields.get("name") or item.span.text)
-            tid = b.node(L.Technique, "technique:" + slug(name), {"name": name, "key": slug(name)})
-            b.edge(R.USES_TECHNIQUE, doc_id, tid)
+            tid = b.node(shared_label, f"{prefix}:{slug(name)}", {"name": name, "key": slug(name)})
+            b.edge(rel, doc_id, tid)
             b.edge(R.EXTRACTED_FROM, tid, pid)
             continue
         if item.kind == "key_entity":
