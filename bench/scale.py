@@ -2,7 +2,7 @@
 
 Usage: python bench/scale.py [--sizes 10000,100000,1000000] [--runs 30] [--lookup-runs 100]
                              [--docs-per-tx 1] [--keep DIR] [--reuse] [--build-only] [--ingest-only]
-                             [--heap 2g] [--pagecache 2g] [--profile] [--proposed] [--report-only]
+                             [--heap 2g] [--pagecache 2g] [--profile] [--report-only]
 
 For each size: a throw-away Neo4j (bench_db.bench_driver) gets a synthetic graph of
 that many nodes (bench/synth.py, through GraphWriter); then each operation runs after
@@ -21,10 +21,8 @@ document) and intelgraph.ingest.ingest end to end.
 --reuse starts from a kept folder instead of building again; --ingest-only then redoes
 only the ingest figures of that size.
 --profile adds PROFILE totals (db hits, rows) of every query the operations run.
---proposed also times the changes BENCHMARKS.md proposes (P1-P3) without changing the
-product: a bench-only document_text index, a scope-once runner for build_brief, and
-another api/expand_neighbors text. Results merge into bench/out/scale.json (one entry
-per size); bench/out/scale.png charts them.
+Results merge into bench/out/scale.json (one entry per size); bench/out/scale.png
+charts them.
 """
 
 from __future__ import annotations
@@ -81,7 +79,7 @@ def rotating(fn: Callable, inputs: list) -> Callable[[], object]:
     return call
 
 
-def operations(driver, manifest: dict, proposed: bool) -> dict[str, tuple[Callable[[], object], str]]:
+def operations(driver, manifest: dict) -> dict[str, tuple[Callable[[], object], str]]:
     """name -> (call, what it asks)."""
     from intelgraph.brief import BriefRequest
     from intelgraph.brief.builder import build_brief
@@ -100,6 +98,9 @@ def operations(driver, manifest: dict, proposed: bool) -> dict[str, tuple[Callab
                    f"search_entities over {len(names)} names (busy and typical), limit 20"),
         "neighbours d1 busiest": (lambda: lookups.neighbors(driver, busiest["id"], depth=1, limit=PAGE),
                                   f"neighbors({busiest['name']}, depth 1, limit {PAGE})"),
+        "neighbours d1 busiest, one type": (
+            lambda: lookups.neighbors(driver, busiest["id"], depth=1, rel="RELATED_TO", limit=PAGE),
+            f"neighbors({busiest['name']}, depth 1, rel RELATED_TO, limit {PAGE})"),
         "neighbours d1 typical": (rotating(lambda i: lookups.neighbors(driver, i, depth=1, limit=PAGE), typical),
                                   f"neighbors(depth 1, limit {PAGE}) of {len(typical)} entities in 3-50 documents"),
         "neighbours d2 busiest": (lambda: lookups.neighbors(driver, busiest["id"], depth=2, limit=PAGE),
@@ -115,106 +116,7 @@ def operations(driver, manifest: dict, proposed: bool) -> dict[str, tuple[Callab
         "brief quiet topic": (lambda: build_brief(driver, BriefRequest(topic=quiet)),
                               f"build_brief({quiet!r}: tagged in {manifest['quiet_topic']['documents']} documents)"),
     }
-    if proposed:
-        def brief(topic: str, p1: bool, p2: bool):
-            req = BriefRequest(topic=topic)
-            return lambda: build_brief(driver, req,
-                                       runner=proposed_runner(driver, req, document_index=p1, scope_once=p2))
-
-        expand = proposed_expand_neighbors()
-        ops.update({
-            "neighbours d1 busiest [P3]": (with_query("api/expand_neighbors", expand, ops["neighbours d1 busiest"][0]),
-                                           "as neighbours d1 busiest, expand_neighbors one branch per type"),
-            "neighbours d2 busiest [P3]": (with_query("api/expand_neighbors", expand, ops["neighbours d2 busiest"][0]),
-                                           "as neighbours d2 busiest, expand_neighbors one branch per type"),
-            "neighbours d2 typical [P3]": (with_query("api/expand_neighbors", expand, ops["neighbours d2 typical"][0]),
-                                           "as neighbours d2 typical, expand_neighbors one branch per type"),
-            "search [P5]": (with_query("api/search_entities", PROPOSED_SEARCH, ops["search"][0]),
-                            "as search, columns projected after the page is cut"),
-            "brief busy [P1 document_text]": (brief(busy, True, False),
-                                              "as brief busy topic, phrase look-up on document_text"),
-            "brief busy [P2 scope once]": (brief(busy, False, True), "as brief busy topic, scope run once"),
-            "brief busy [P1+P2]": (brief(busy, True, True), "as brief busy topic, document_text, scope run once"),
-            "brief quiet [P1+P2]": (brief(quiet, True, True), "as brief quiet topic, document_text, scope run once"),
-        })
     return ops
-
-
-# ---- proposed changes, measured without changing the product ---------------------------------
-
-SCOPE_START, SCOPE_END = "// --- scope", "// --- end scope ---"
-DOCUMENT_INDEX = "CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (n:Document) ON EACH [n.text]"
-
-
-def proposed_runner(driver, req, *, document_index: bool, scope_once: bool) -> Callable[[str], list]:
-    """A build_brief runner for the changes BENCHMARKS.md proposes: P1 (document_index) the
-    phrase look-up on a full-text index of Document text alone (`document_text`, created
-    in the bench server only); P2 (scope_once) the scope run once per brief, each section
-    query taking its documents as a list of ids in place of its scope block."""
-    from intelgraph.brief.builder import _params
-    from intelgraph.graph.driver import read
-    from intelgraph.queries import query
-
-    params = _params(req)
-    cache: dict[str, list] = {}
-
-    def text(name: str) -> str:
-        q = query(name)
-        return q.replace('"statement_text"', '"document_text"') if document_index else q
-
-    def run(name: str) -> list:
-        q = text(name)
-        if not scope_once:
-            return read(driver, q, params)
-        head, rest = q.split(SCOPE_START, 1)
-        scope, tail = rest.split(SCOPE_END, 1)
-        if "ids" not in cache:
-            rows = read(driver, SCOPE_START + scope + "RETURN d.id AS id", params)
-            cache["ids"] = [r["id"] for r in rows]
-        body = head + "UNWIND $documents AS document_id\nMATCH (d:Document {id: document_id})\nWITH d" + tail
-        return read(driver, body, {**params, "documents": cache["ids"]})
-
-    return run
-
-
-def proposed_expand_neighbors() -> str:
-    """api/expand_neighbors as proposed: one branch per relationship type (static, so the
-    expand reads only that type's relationships), each stopping at $per_node, in a fixed
-    type order; no ORDER BY b.id, which reads every neighbour of a busy node."""
-    from intelgraph.ontology import get_ontology
-
-    branches = "\n    UNION ALL\n".join(
-        f'    MATCH (a)-[r:{t}]-(b) WHERE ($rel IS NULL OR $rel = "{t}") AND NOT b.id IN $seen '
-        f"RETURN r, b LIMIT $per_node" for t in sorted(get_ontology().relationships))
-    return ("UNWIND $frontier AS fid\nMATCH (a:Node {id: fid})\nCALL (a) {\n  CALL (a) {\n" + branches +
-            "\n  }\n  RETURN r, b LIMIT $per_node\n}\n"
-            "RETURN fid AS source,\n"
-            "       {type: type(r), start: startNode(r).id, end: endNode(r).id, props: properties(r)} AS rel,\n"
-            "       {id: b.id, labels: labels(b),\n"
-            "        caption: coalesce(b.name, b.title, b.statement, left(b.text, 160))} AS node\n"
-            "LIMIT $limit")
-
-
-PROPOSED_SEARCH = """CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score
-WHERE node:Entity AND ($type IS NULL OR $type IN labels(node))
-WITH node, score ORDER BY score DESC, node.id SKIP $offset LIMIT $limit
-RETURN node.id AS id, labels(node) AS labels, node.name AS name, node.aliases AS aliases,
-       COUNT { (node)<-[:MENTIONS]-() } AS mentions, score"""
-
-
-def with_query(name: str, text: str, fn: Callable[[], object]) -> Callable[[], object]:
-    """fn with graph.lookups reading `text` for the named query (a proposed version)."""
-    from intelgraph.graph import lookups
-
-    def call():
-        original = lookups.query
-        lookups.query = lambda n: text if n == name else original(n)
-        try:
-            return fn()
-        finally:
-            lookups.query = original
-
-    return call
 
 
 def profiles(driver, manifest: dict) -> dict[str, dict]:
@@ -416,11 +318,7 @@ def measure(driver, manifest: dict, entry: dict, args) -> None:
     """The timed operations (and, with --profile, PROFILE totals) into entry."""
     size = entry["size"]
     entry["latency_ms"], entry["asks"] = {}, {}
-    if args.proposed:
-        with driver.session() as s:
-            s.run(DOCUMENT_INDEX).consume()
-            s.run("CALL db.awaitIndexes(600)").consume()
-    for name, (call, asks) in operations(driver, manifest, args.proposed).items():
+    for name, (call, asks) in operations(driver, manifest).items():
         try:
             entry["latency_ms"][name] = timed(call, args.runs if name.startswith("brief") else args.lookup_runs)
         except Exception as exc:  # an API under construction: record it and go on
@@ -469,12 +367,6 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
-def _base(op: str) -> str:
-    """The committed operation a proposed variant ("brief busy [P1+P2]") stands in for."""
-    base = op.split(" [")[0]
-    return {"brief busy": "brief busy topic", "brief quiet": "brief quiet topic"}.get(base, base)
-
-
 def chart(results: dict, path: Path) -> None:
     import matplotlib
 
@@ -484,20 +376,16 @@ def chart(results: dict, path: Path) -> None:
     sizes = sorted(results["sizes"], key=int)
     xs = [results["sizes"][s]["graph"]["nodes"] for s in sizes]
     ops = list(dict.fromkeys(op for s in sizes for op in results["sizes"][s].get("latency_ms", {})))
-    bases = list(dict.fromkeys(_base(op) for op in ops))
-    colour = {b: plt.get_cmap("tab10")(i % 10) for i, b in enumerate(bases)}
-    dash = {"P1 document_text": ":", "P2 scope once": "-.", "P1+P2": "--", "P3": "--", "P5": "--"}
+    colour = {op: plt.get_cmap("tab10")(i % 10) for i, op in enumerate(ops)}
     fig, (ax, ax2) = plt.subplots(1, 2, figsize=(13, 5.2), gridspec_kw={"width_ratios": [2.3, 1]})
     for op in ops:
         ys = [results["sizes"][s].get("latency_ms", {}).get(op, {}).get("p95") for s in sizes]
         pts = [(x, y) for x, y in zip(xs, ys) if y is not None]
         if not pts:
             continue
-        tag = op.split(" [")[1].rstrip("]") if " [" in op else None
-        ax.plot(*zip(*pts), color=colour[_base(op)], ls=dash.get(tag, "-") if tag else "-",
-                marker="o" if tag is None else "x", lw=1.2 if tag else 1.8, label=op)
+        ax.plot(*zip(*pts), color=colour[op], marker="o", lw=1.8, label=op)
     ax.set(xscale="log", yscale="log", xlabel="graph size (nodes)", ylabel="p95 latency (ms)",
-           title="Read latency, p95 (solid: as committed; dashed: proposed P1-P5)")
+           title="Read latency, p95")
     ax.axhline(50, color="grey", ls=":", lw=1)
     ax.axhline(1000, color="grey", ls=":", lw=1)
     ax.grid(True, which="both", alpha=0.3)
@@ -530,8 +418,6 @@ def main() -> None:
     ap.add_argument("--keep", help="keep each size's Neo4j folder under this directory")
     ap.add_argument("--reuse", action="store_true", help="with --keep: reuse a kept graph instead of building")
     ap.add_argument("--profile", action="store_true", help="record PROFILE totals of every query")
-    ap.add_argument("--proposed", action="store_true",
-                    help="also time briefs with the proposed document_text index and scope-once builder")
     ap.add_argument("--ingest-rounds", type=int, default=3, help="timed rounds (after one warm-up); 0 skips ingest")
     ap.add_argument("--ingest-copies", type=int, default=1, help="copies of examples/ per ingest round")
     ap.add_argument("--build-only", action="store_true",

@@ -2,7 +2,8 @@
 
 - a uniqueness constraint on `id` for the key label and for every node label;
 - one full-text index per ig:fulltext name (e.g. entity_names over name and aliases);
-- a range index for every ig:indexed property, on the most general labels carrying it.
+- a range index for every ig:indexed property, on the most general labels carrying it;
+- a uniqueness constraint for every ig:unique relationship property (RELATED_TO.key).
 DDL cannot take parameters, so statements are built here from ontology names only
 (checked identifiers), never from input.
 """
@@ -26,13 +27,17 @@ _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 class SchemaItem:
     name: str
     kind: str  # constraint | fulltext | range
-    labels: tuple[str, ...]
+    labels: tuple[str, ...]  # labels, or the relationship type when entity is "relationship"
     properties: tuple[str, ...]
+    entity: str = "node"  # node | relationship
 
     def ddl(self) -> str:
         for ident in (self.name, *self.labels, *self.properties):
             if not _IDENT.match(ident):
                 raise OntologyError(f"{ident!r} is not a valid Neo4j identifier")
+        if self.kind == "constraint" and self.entity == "relationship":
+            (rel_type,), (prop,) = self.labels, self.properties
+            return f"CREATE CONSTRAINT {self.name} IF NOT EXISTS FOR ()-[r:{rel_type}]-() REQUIRE r.{prop} IS UNIQUE"
         if self.kind == "constraint":
             (label,) = self.labels
             return f"CREATE CONSTRAINT {self.name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
@@ -68,7 +73,25 @@ def desired_schema(onto: Ontology | None = None) -> list[SchemaItem]:
             if (top, prop.name) not in seen:
                 seen.add((top, prop.name))
                 items.append(SchemaItem(f"{_snake(top)}_{prop.name}", "range", (top,), (prop.name,)))
+    for rel_type, rel in sorted(onto.relationships.items()):
+        for prop in rel.properties.values():
+            if prop.unique:
+                items.append(SchemaItem(f"{rel_type.lower()}_{prop.name}", "constraint", (rel_type,),
+                                        (prop.name,), entity="relationship"))
     return items
+
+
+# Items earlier versions of the ontology defined; `apply` drops them (they cost every
+# write and nothing reads them). Other indexes in the database are left alone.
+RETIRED = ("statement_text",)
+
+# Relationship keys the writer sets; relationships written before the key existed get
+# theirs before the uniqueness constraint is created (same formula as graph.writer).
+_BACKFILL = {
+    "related_to_key": "MATCH (a)-[r:RELATED_TO]->(b) WHERE r.key IS NULL "
+                      "CALL (a, r, b) { SET r.key = a.id + '|' + r.predicate + '|' + b.id } "
+                      "IN TRANSACTIONS OF 10000 ROWS",
+}
 
 
 def apply_schema(driver: Driver, *, database: str | None = None, onto: Ontology | None = None) -> list[str]:
@@ -76,28 +99,40 @@ def apply_schema(driver: Driver, *, database: str | None = None, onto: Ontology 
     one of our names but an older definition (the ontology changed) is dropped and
     created anew."""
     existing = existing_schema(driver, database=database)
-    before = {_signature(r["kind"], r["labels"], r["properties"], r["eventual"]) for r in existing}
+    before = {_signature(r["kind"], r["labels"], r["properties"], r["eventual"], r["entity"]) for r in existing}
     by_name = {r["name"]: r for r in existing}
     created = []
+    for name in RETIRED:
+        if name in by_name:
+            _drop(driver, by_name[name], database)
     for item in desired_schema(onto):
-        if _signature(item.kind, item.labels, item.properties, item.kind == "fulltext") in before:
+        if _signature(item.kind, item.labels, item.properties, item.kind == "fulltext", item.entity) in before:
             continue
         old = by_name.get(item.name)
         if old is not None:
-            drop = (f"DROP CONSTRAINT {item.name} IF EXISTS" if old["kind"] == "constraint"
-                    else f"DROP INDEX {item.name} IF EXISTS")
-            run_write(driver, lambda tx, q=drop: tx.run(q).consume(), database=database)
+            _drop(driver, old, database)
+        if item.name in _BACKFILL:
+            # CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction
+            with driver.session(database=database) as session:
+                session.run(_BACKFILL[item.name]).consume()
         run_write(driver, lambda tx, q=item.ddl(): tx.run(q).consume(), database=database)
         created.append(item.name)
     run_write(driver, lambda tx: tx.run("CALL db.awaitIndexes(300)").consume(), database=database)
     return created
 
 
+def _drop(driver: Driver, item: dict, database: str | None) -> None:
+    if not _IDENT.match(item["name"]):
+        raise OntologyError(f"{item['name']!r} is not a valid Neo4j identifier")
+    kind = "CONSTRAINT" if item["kind"] == "constraint" else "INDEX"
+    run_write(driver, lambda tx, q=f"DROP {kind} {item['name']} IF EXISTS": tx.run(q).consume(), database=database)
+
+
 def existing_schema(driver: Driver, *, database: str | None = None) -> list[dict]:
     def work(tx: neo4j.ManagedTransaction) -> list[dict]:
         rows = [r.data() for r in tx.run(
-            "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state, owningConstraint, options "
-            "RETURN name, type, labelsOrTypes, properties, state, owningConstraint, "
+            "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, state, owningConstraint, options "
+            "RETURN name, type, entityType, labelsOrTypes, properties, state, owningConstraint, "
             "options.indexConfig['fulltext.eventually_consistent'] AS eventual")]
         return rows
 
@@ -110,21 +145,22 @@ def existing_schema(driver: Driver, *, database: str | None = None) -> list[dict
         name = r["owningConstraint"] or r["name"]
         out.append({"name": name, "kind": kind, "labels": tuple(r["labelsOrTypes"] or ()),
                     "properties": tuple(r["properties"] or ()), "state": r["state"],
-                    "eventual": bool(r["eventual"])})
+                    "eventual": bool(r["eventual"]), "entity": str(r["entityType"]).lower()})
     return out
 
 
-def _signature(kind: str, labels, properties, eventual: bool = False) -> tuple:
+def _signature(kind: str, labels, properties, eventual: bool = False, entity: str = "node") -> tuple:
     # Items are compared by what they cover, not by name: Neo4j treats an equivalent
     # constraint under another name as already present. Our full-text indexes are
     # eventually consistent; one that is not counts as a different definition.
-    return (kind, tuple(sorted(labels)), tuple(sorted(properties)), bool(eventual))
+    return (kind, entity, tuple(sorted(labels)), tuple(sorted(properties)), bool(eventual))
 
 
 def schema_diff(driver: Driver, *, database: str | None = None, onto: Ontology | None = None) -> dict:
-    desired = {_signature(i.kind, i.labels, i.properties, i.kind == "fulltext"): i for i in desired_schema(onto)}
+    desired = {_signature(i.kind, i.labels, i.properties, i.kind == "fulltext", i.entity): i
+               for i in desired_schema(onto)}
     existing = existing_schema(driver, database=database)
-    have = {_signature(r["kind"], r["labels"], r["properties"], r["eventual"]): r for r in existing}
+    have = {_signature(r["kind"], r["labels"], r["properties"], r["eventual"], r["entity"]): r for r in existing}
     return {
         "desired": list(desired.values()),
         "existing": existing,

@@ -77,6 +77,7 @@ class GraphWriter:
                     raise OntologyError(f"RELATED_TO {edge.start}->{edge.end} needs a predicate (it is derived from claims)")
                 edge_rows.append({"type": edge.type, "start": edge.start, "end": edge.end, "props": {}, "append": {},
                                   "predicate": edge.props["predicate"],
+                                  "key": related_key(edge.start, edge.props["predicate"], edge.end),
                                   "claim_ids": list(edge.props.get("claim_ids") or [])})
                 continue
             props, append = _split(spec.properties, edge.props)
@@ -122,6 +123,11 @@ class GraphWriter:
         result.relationships_created += c.relationships_created
         result.properties_set += c.properties_set
         result.labels_added += c.labels_added
+
+
+def related_key(start: str, predicate: str, end: str) -> str:
+    """RELATED_TO's unique key (graph.schema backfills older relationships with the same formula)."""
+    return f"{start}|{predicate}|{end}"
 
 
 @lru_cache(maxsize=4)

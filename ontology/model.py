@@ -58,6 +58,7 @@ class PropertySpec:
     vocabulary: str | None = None
     indexed: bool = False
     fulltext: str | None = None
+    unique: bool = False  # relationship properties: a uniqueness constraint
     comment: str | None = None
 
 
@@ -228,6 +229,7 @@ def load_ontology(ontology_ttl: str | None = None, shapes_ttl: str | None = None
             vocabulary=_local(vocab).removesuffix("Scheme") if vocab is not None else None,
             indexed=str(g.value(p, IG.indexed) or "").lower() == "true",
             fulltext=str(g.value(p, IG.fulltext)) if g.value(p, IG.fulltext) is not None else None,
+            unique=str(g.value(p, IG.unique) or "").lower() == "true",
             comment=str(g.value(p, RDFS.comment)) if g.value(p, RDFS.comment) is not None else None,
         )
         for dom in g.objects(p, RDFS.domain):

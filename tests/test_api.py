@@ -343,7 +343,8 @@ def test_neighbors_depth_and_rel(client):
     one = client.get(f"/entities/{ORLEN}/neighbors", params={"rel": "RELATED_TO"}, headers=R).json()
     assert {n["id"] for n in one["nodes"]} == {ORLEN, NAVY}
     assert one["edges"] == [{"type": "RELATED_TO", "start": ORLEN, "end": NAVY,
-                             "props": {"predicate": "command", "claim_ids": ["claim:api-a:1"], "count": 1}}]
+                             "props": {"predicate": "command", "claim_ids": ["claim:api-a:1"], "count": 1,
+                                       "key": f"{ORLEN}|command|{NAVY}"}}]
     two = client.get(f"/entities/{ORLEN}/neighbors", params={"rel": "RELATED_TO", "depth": 2}, headers=R).json()
     depths = {n["id"]: n["depth"] for n in two["nodes"]}
     assert depths == {ORLEN: 0, NAVY: 1, LUME: 2}

@@ -112,3 +112,13 @@ def test_labels_and_types_in_cypher_files_exist_in_the_ontology():
             for rel in match.group(1).split("|"):
                 if rel != "__TYPE__":
                     assert rel in onto.rel_types, f"{path.name}: unknown relationship type {rel}"
+
+
+def test_expand_neighbors_has_one_branch_per_relationship_type():
+    """api/expand_neighbors lists its types statically (an index-friendly expand per
+    type); a type added to the ontology must get its branch, or neighbourhoods miss it."""
+    body = (REPO / "queries" / "api" / "expand_neighbors.cypher").read_text()
+    expanded = re.findall(r"MATCH \(a\)-\[r:([A-Z_]+)\]-\(b\)", body)
+    guarded = re.findall(r'\$rel = "([A-Z_]+)"', body)
+    assert sorted(expanded) == sorted(get_ontology().rel_types)
+    assert guarded == expanded

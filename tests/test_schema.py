@@ -15,10 +15,10 @@ runner = CliRunner()
 
 def test_every_label_gets_an_id_constraint():
     onto = get_ontology()
-    constrained = {i.labels[0] for i in desired_schema() if i.kind == "constraint"}
+    constrained = {i.labels[0] for i in desired_schema() if i.kind == "constraint" and i.entity == "node"}
     assert constrained == onto.labels | {onto.key_label}
     names = {i.name for i in desired_schema()}
-    assert {"entity_names", "statement_text", "document_published"} <= names
+    assert {"entity_names", "document_text", "document_published", "related_to_key"} <= names
 
 
 def test_apply_twice_is_idempotent(graph):
@@ -39,11 +39,35 @@ def test_cli_schema_apply_and_show(graph):
 
 
 def test_apply_replaces_an_index_whose_definition_changed(graph):
-    """Regression: an older statement_text (with Passage, not eventually consistent) blocked
+    """Regression: an older definition (with Passage, not eventually consistent) blocked
     the new one, since CREATE … IF NOT EXISTS keeps an index of the same name."""
-    graph.execute_query("DROP INDEX statement_text IF EXISTS")
-    graph.execute_query("CREATE FULLTEXT INDEX statement_text FOR (n:Passage|Claim) ON EACH [n.text]")
-    assert "statement_text" in schema_diff(graph)["missing"]
-    assert "statement_text" in apply_schema(graph)
+    graph.execute_query("DROP INDEX document_text IF EXISTS")
+    graph.execute_query("CREATE FULLTEXT INDEX document_text FOR (n:Passage|Claim) ON EACH [n.text]")
+    assert "document_text" in schema_diff(graph)["missing"]
+    assert "document_text" in apply_schema(graph)
     diff = schema_diff(graph)
     assert diff["missing"] == [] and diff["extra"] == []
+
+
+def test_apply_drops_retired_items_and_leaves_other_indexes(graph):
+    graph.execute_query("CREATE FULLTEXT INDEX statement_text FOR (n:Document|Claim) ON EACH [n.text]")
+    graph.execute_query("CREATE INDEX analyst_own FOR (n:Claim) ON (n.text)")
+    assert set(schema_diff(graph)["extra"]) == {"statement_text", "analyst_own"}
+    apply_schema(graph)
+    assert schema_diff(graph)["extra"] == ["analyst_own"]
+    graph.execute_query("DROP INDEX analyst_own")
+
+
+def test_related_to_keys_are_backfilled_before_the_constraint(graph):
+    """A graph written before RELATED_TO had a key: apply gives each one its key, so the
+    writer's MERGE on the key finds it instead of adding a second relationship."""
+    from intelgraph.graph.writer import related_key
+
+    graph.execute_query("DROP CONSTRAINT related_to_key")
+    graph.execute_query(
+        "CREATE (:Node:Entity {id: 'entity:a', name: 'A', key: 'a'})"
+        "-[:RELATED_TO {predicate: 'meets', claim_ids: ['c1'], count: 1}]->"
+        "(:Node:Entity {id: 'entity:b', name: 'B', key: 'b'})")
+    assert "related_to_key" in apply_schema(graph)
+    keys = graph.execute_query("MATCH ()-[r:RELATED_TO]->() RETURN r.key AS key").records
+    assert [r["key"] for r in keys] == [related_key("entity:a", "meets", "entity:b")]

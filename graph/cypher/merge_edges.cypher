@@ -5,7 +5,7 @@
 // type must be static, and one statement per type would cost a round trip and a
 // plan each. Values still travel only as parameters.
 // params: $rows: list of {type: string, start: string, end: string, props: map,
-//         append: map (list properties, merged as sets), predicate, claim_ids (RELATED_TO)}
+//         append: map (list properties, merged as sets), predicate, key, claim_ids (RELATED_TO)}
 // returns: matched (rows whose two ends exist)
 // replan=skip: the plan (index seeks on :Node(id)) never depends on statistics, and
 // replanning a statement this size costs seconds while a growing graph's statistics

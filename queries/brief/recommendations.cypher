@@ -17,7 +17,7 @@ CALL () {
   }
   RETURN doc
   UNION
-  CALL db.index.fulltext.queryNodes("statement_text", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
+  CALL db.index.fulltext.queryNodes("document_text", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
     YIELD node AS doc
   WITH doc WHERE doc:Document
   RETURN doc
