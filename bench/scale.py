@@ -319,6 +319,8 @@ def measure(driver, manifest: dict, entry: dict, args) -> None:
     size = entry["size"]
     entry["latency_ms"], entry["asks"] = {}, {}
     for name, (call, asks) in operations(driver, manifest).items():
+        if args.only and not any(name.startswith(o) for o in args.only.split(",")):
+            continue
         try:
             entry["latency_ms"][name] = timed(call, args.runs if name.startswith("brief") else args.lookup_runs)
         except Exception as exc:  # an API under construction: record it and go on
@@ -418,6 +420,8 @@ def main() -> None:
     ap.add_argument("--keep", help="keep each size's Neo4j folder under this directory")
     ap.add_argument("--reuse", action="store_true", help="with --keep: reuse a kept graph instead of building")
     ap.add_argument("--profile", action="store_true", help="record PROFILE totals of every query")
+    ap.add_argument("--only", help="with --reuse: time only the operations whose names start with these "
+                                   "(comma-separated, e.g. 'search,brief busy'), keeping the size's other results")
     ap.add_argument("--ingest-rounds", type=int, default=3, help="timed rounds (after one warm-up); 0 skips ingest")
     ap.add_argument("--ingest-copies", type=int, default=1, help="copies of examples/ per ingest round")
     ap.add_argument("--build-only", action="store_true",
@@ -434,7 +438,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="intelgraph-scale-") as tmp:
         for size in ([] if args.report_only else (int(s) for s in args.sizes.split(","))):
             old = results["sizes"].get(str(size), {})
-            results["sizes"][str(size)] = {**old, **run_size(size, args, Path(tmp))}
+            new = run_size(size, args, Path(tmp))
+            merged = {**old, **new}
+            if args.only:  # a partial run keeps the operations it did not time
+                for key in ("latency_ms", "asks"):
+                    merged[key] = {**old.get(key, {}), **new.get(key, {})}
+            results["sizes"][str(size)] = merged
             results["machine"] = machine(args)
             RESULTS.write_text(json.dumps(results, indent=1, default=str))
     print(table(results))

@@ -83,9 +83,13 @@ class GraphWriter:
             props, append = _split(spec.properties, edge.props)
             edge_rows.append({"type": edge.type, "start": edge.start, "end": edge.end, "props": props, "append": append})
         # One lock order for every transaction: concurrent documents sharing entities,
-        # sources or topics then wait for each other instead of deadlocking.
+        # sources or topics then wait for each other instead of deadlocking. A
+        # relationship locks both its ends, so edges go in the order of the shared
+        # nodes they touch (a document's own passages and claims are locked by no one else).
+        shared = {n.id for n in doc.nodes if self.onto.cls(n.label).shared}
         node_rows.sort(key=lambda r: r["id"])
-        edge_rows.sort(key=lambda r: (r["start"], r["end"], r["type"]))
+        edge_rows.sort(key=lambda r: (sorted(x for x in (r["start"], r["end"]) if x in shared),
+                                      r["start"], r["end"], r["type"]))
         return node_rows, edge_rows
 
     def write(self, doc: GraphDocument) -> WriteResult:

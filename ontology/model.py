@@ -69,6 +69,7 @@ class ClassSpec:
     properties: dict[str, PropertySpec]
     required: frozenset[str]
     comment: str | None = None
+    shared: bool = False  # nodes many documents point at (entities, sources, topics, techniques)
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,7 @@ def load_ontology(ontology_ttl: str | None = None, shapes_ttl: str | None = None
             properties=dict(sorted(node_props[c].items())),
             required=frozenset(required.get(name, set())),
             comment=str(comment) if comment is not None else None,
+            shared=any(str(g.value(a, IG.shared) or "").lower() == "true" for a in [*ancestors(c), c]),
         )
 
     relationships: dict[str, RelSpec] = {}

@@ -26,6 +26,7 @@ Conventions
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -151,16 +152,56 @@ def _main_clause(span: Span, tables: LemmaTables) -> tuple[Token, Token, int]:
     return clause, subject_of, len(roots)
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the dependency parse says about a claim sentence; offsets are document
+    offsets, so a reading taken from a window of the sentence applies to all of it."""
+
+    predicate: str
+    subject_chars: tuple[tuple[int, int], ...]
+    negator_starts: tuple[int, ...]  # `neg` tokens on the predicate or its subject clause
+    clause_complete: bool  # the predicate heads a clause with a subject or auxiliary
+    one_root: bool
+    imperative: bool = False
+
+
+def read_parse(span: Span, base: int, tables: LemmaTables = None) -> Reading:
+    """The Reading of a parsed span (`base` as for extract_claim)."""
+    clause, subject_of, n_roots = _main_clause(span, tables)
+    predicate = verb_lemma(clause, tables)
+    particle = next((c for c in clause.children if c.dep_ == "prt"), None)
+    if particle is not None:
+        predicate = f"{predicate} {particle.lower_}"
+    subj_tokens = [t for c in subject_of.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+    if clause is not subject_of:
+        subj_tokens += [t for c in clause.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+    # Tokens past the span (a window's added full stop) are nobody's subject.
+    subj_tokens = [t for t in subj_tokens if t.i < span.end]
+    heads = {clause.i, subject_of.i}
+    return Reading(
+        predicate=predicate,
+        subject_chars=tuple(_tokens_chars(subj_tokens, base)),
+        negator_starts=tuple(base + t.idx for t in span if t.dep_ == "neg" and t.head.i in heads),
+        clause_complete=any(c.dep_ in CLAUSE_DEPS for c in clause.children)
+        or any(c.dep_ in SUBJECT_DEPS for c in subject_of.children),
+        one_root=n_roots == 1,
+        # "Increase collection on X": a recommendation, not a claim.
+        imperative=not subj_tokens and clause.i == span.start and clause is subject_of,
+    )
+
+
 def extract_claim(
     span: Span,
     base: int,
     mentions: list[dict],
     tables: LemmaTables = None,
+    reading: Reading | None = None,
 ) -> dict | None:
     """One claim from the tokens of a trimmed sentence, or None without an entity.
 
     `mentions` are the document's mentions inside the span (document offsets);
-    `base` is the document offset of `span.doc`'s first character.
+    `base` is the document offset of `span.doc`'s first character. `reading` is the
+    parse's view of the sentence; without one, it is read from `span` if parsed.
     """
     if not mentions:
         return None
@@ -176,34 +217,24 @@ def extract_claim(
         source = _mentions_in(mentions, [(base + attribution.start, base + attribution.end)])
         attribution_key = source[0]["key"] if source else None
 
+    if reading is None and doc.has_annotation("DEP"):
+        reading = read_parse(span, base, tables)
     score = 0.3
     subjects: list[dict] = []
     predicate: str | None = None
     negative = False
-    if doc.has_annotation("DEP"):
-        clause, subject_of, n_roots = _main_clause(span, tables)
-        predicate = verb_lemma(clause, tables)
-        particle = next((c for c in clause.children if c.dep_ == "prt"), None)
-        if particle is not None:
-            predicate = f"{predicate} {particle.lower_}"
-        subj_tokens = [t for c in subject_of.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
-        if clause is not subject_of:
-            subj_tokens += [t for c in clause.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
-        if not subj_tokens and clause.i == span.start and clause is subject_of:
-            return None  # an imperative ("Increase collection on X"): a recommendation, not a claim
-        subjects = _mentions_in(mentions, _tokens_chars(subj_tokens, base))
+    if reading is not None:
+        if reading.imperative:
+            return None
+        predicate = reading.predicate
+        subjects = _mentions_in(mentions, list(reading.subject_chars))
         if subjects:
             score += 0.3
-        if any(c.dep_ in CLAUSE_DEPS for c in clause.children) or any(
-            c.dep_ in SUBJECT_DEPS for c in subject_of.children
-        ):
+        if reading.clause_complete:
             score += 0.2
-        if n_roots == 1:
+        if reading.one_root:
             score += 0.1
-        heads = {clause.i, subject_of.i}
-        negative = any(
-            t.dep_ == "neg" and t.head.i in heads and base + t.idx != consumed for t in span
-        )
+        negative = any(s != consumed for s in reading.negator_starts)
     else:
         negative = any(t.lower_ in _NEGATORS and base + t.idx != consumed for t in span)
     if not subjects:
