@@ -82,10 +82,11 @@ def _print_summary(summary) -> None:
         for key, value in data["records"].items():
             records.add_row(key, str(value))
         out.print(records)
+        secs = data["seconds"]  # index is part of write
         out.print(f"{data['nodes_created']} nodes and {data['relationships_created']} relationships created; "
-                  f"{data['words']} words in {sum(data['seconds'].values()):.1f} s "
-                  f"(read {data['seconds']['read']:.1f}, NLP {data['seconds']['nlp']:.1f}, "
-                  f"write {data['seconds']['write']:.1f})")
+                  f"{data['words']} words in {secs['read'] + secs['nlp'] + secs['write']:.1f} s "
+                  f"(read {secs['read']:.1f}, NLP {secs['nlp']:.1f}, write {secs['write']:.1f} "
+                  f"of which {secs['index']:.1f} waiting for the full-text index)")
     for f in data["files"]:
         if f["status"] == "failed":
             err.print(f"[red]failed[/] {f['name']}: {f['reason']}", highlight=False)
