@@ -217,9 +217,10 @@ def ingest_rate(driver, folder: Path) -> dict:
             "items": s.nodes_created + s.relationships_created}
 
 
-def ingest_compare(big, empty, tmp: Path, rounds: int, per_round: int) -> dict:
+def ingest_compare(big, empty, tmp: Path, rounds: int, per_round: int, warmup: int = 2) -> dict:
     """New documents into the big graph and into an emptied one, in alternating rounds
-    (round 0 only warms both servers up). Two figures: the write phase alone (the same
+    (the first `warmup` rounds only warm both servers' write paths up: a big server
+    reopened with --reuse has compiled none of them). Two figures: the write phase alone (the same
     pre-extracted GraphDocuments, one transaction each) and ingest() end to end."""
     from synth import build
 
@@ -228,19 +229,19 @@ def ingest_compare(big, empty, tmp: Path, rounds: int, per_round: int) -> dict:
     build(empty, 5000, seed=99, docs_per_tx=1)
     rows: dict[str, list] = {"write big": [], "write empty": [], "ingest big": [], "ingest empty": []}
     base = 1000 * (int(time.time()) % 1_000_000)  # copy numbers new to a kept graph too
-    for r in range(rounds + 1):
+    for r in range(rounds + warmup):
         graphs = extract(copies(tmp, base + 2 * r * per_round, per_round))
         folder = copies(tmp, base + (2 * r + 1) * per_round, per_round)
         wipe(empty)
         pair = [("empty", empty), ("big", big)] if r % 2 else [("big", big), ("empty", empty)]
         for kind, driver in pair:
             w = write_rate(driver, graphs)
-            if r:
+            if r >= warmup:
                 rows[f"write {kind}"].append(w)
         wipe(empty)
         for kind, driver in pair:
             i = ingest_rate(driver, folder)
-            if r:
+            if r >= warmup:
                 rows[f"ingest {kind}"].append(i)
     out: dict = {}
     for key, rs in rows.items():
@@ -422,7 +423,7 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="record PROFILE totals of every query")
     ap.add_argument("--only", help="with --reuse: time only the operations whose names start with these "
                                    "(comma-separated, e.g. 'search,brief busy'), keeping the size's other results")
-    ap.add_argument("--ingest-rounds", type=int, default=3, help="timed rounds (after one warm-up); 0 skips ingest")
+    ap.add_argument("--ingest-rounds", type=int, default=3, help="timed rounds (after two warm-up rounds); 0 skips ingest")
     ap.add_argument("--ingest-copies", type=int, default=1, help="copies of examples/ per ingest round")
     ap.add_argument("--build-only", action="store_true",
                     help="build (and with --keep, keep) the graphs; measure nothing")
