@@ -7,6 +7,9 @@ set so that all timed passes together take about --seconds, and times:
 - bare NER: `spacy.load(model)` with every component but `ner` excluded, `nlp.pipe`;
 - intelgraph: `analyse_many` (sentences, entities, resolution, claims with the
   on-demand parse, estimative language, attribution, pydantic results).
+Each side ships what it returns across processes: spaCy's workers send Docs back as
+bytes; `analyse_many` runs the whole analysis in its own workers and sends back the
+Analysis objects.
 Both with the same n_process and batch size, alternating over --rounds rounds so
 load from other processes hits both. Prints words/s for each, the ratio of the
 totals (target >= 0.80) and the per-round ratios.

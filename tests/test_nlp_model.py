@@ -6,6 +6,9 @@ import pytest
 
 from intelgraph.errors import ConfigError
 from intelgraph.extract.nlp import analyse, analyse_many, load_nlp, stated_confidence
+from intelgraph.extract.nlp.claim_rules import extract_claim, verb_tables
+from intelgraph.extract.nlp.clause_lexicon import word_classes
+from intelgraph.extract.nlp.lexical_reading import lexical_reading
 from intelgraph.extract.nlp.model_loader import INSTALL_HINT, default_model_name
 from intelgraph.settings import get_settings
 
@@ -160,3 +163,43 @@ def test_analyse_many_with_spans():
     start = BRIEF.index("According to")
     (result,) = analyse_many([(BRIEF, [(start, len(BRIEF))])])
     assert [c.text[:12] for c in result.claims] == ["According to", "Seoul did no"]
+
+
+def test_analyse_many_in_workers_with_spans():
+    items = [(BRIEF, [(BRIEF.index("According to"), len(BRIEF))]), NEWS, (NEWS, None)]
+    expected = [a.model_dump() for a in analyse_many(items)]
+    assert [a.model_dump() for a in analyse_many(iter(items), n_process=2, batch_size=2)] == expected
+
+
+# Plain sentences the lexical reading takes instead of the parse: an auxiliary chain,
+# a negation, bare past and present verbs, a copula, a passive, an opening phrase and
+# a reported clause.
+PLAIN = [
+    "Russia has deployed additional air defence units to Belarus.",
+    "The Taliban have never recognised the border with Pakistan.",
+    "Hamas rejected the Egyptian proposal for a prisoner exchange with Israel.",
+    "The attacks on shipping in the Red Sea highlight the reach of the Houthis and their backers in Tehran.",
+    "Ukraine’s navy sank a Russian landing ship off the coast of Crimea.",
+    "Serbia was accused by Kosovo of backing armed groups in the north.",
+    "The report suggests that Venezuela is shipping fuel to Cuba.",
+    "After the vote in Brussels, Hungary blocked the aid package for Ukraine.",
+    "Officials in Seoul said North Korea fired a ballistic missile toward Japan.",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_lexical_reading_agrees_with_the_parse(text):
+    nlp = load_nlp()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    tables = verb_tables(lookups)
+    doc = nlp(text)
+    mentions = doc._.ig_mentions
+    assert len({m["key"] for m in mentions}) >= 2  # a relation candidate
+    reading = lexical_reading(doc[:], 0, word_classes(lookups))
+    assert reading is not None
+    parsed = nlp.get_pipe("parser")(nlp.get_pipe("tok2vec")(nlp.make_doc(text)))
+    fields = ("subject_keys", "object_keys", "predicate", "polarity", "extraction_score")
+    by_parse = extract_claim(parsed[:], 0, mentions, tables)
+    by_reading = extract_claim(doc[:], 0, mentions, tables, reading)
+    assert {f: by_reading[f] for f in fields} == {f: by_parse[f] for f in fields}
+    assert by_reading["predicate"] and by_reading["object_keys"]

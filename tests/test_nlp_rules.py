@@ -19,6 +19,7 @@ from intelgraph.extract.nlp import (
 )
 from intelgraph.extract.nlp.attribution import find_attribution
 from intelgraph.extract.nlp.claim_rules import claim_bounds, extract_claim
+from intelgraph.extract.nlp.clause_lexicon import WordClasses
 from intelgraph.extract.nlp.entity_lexicon import (
     ALIASES,
     CAPITALS,
@@ -29,6 +30,7 @@ from intelgraph.extract.nlp.entity_lexicon import (
 )
 from intelgraph.extract.nlp.entity_rules import extract_mentions
 from intelgraph.extract.nlp.estimative_lexicon import ESTIMATIVE_PHRASES, NEGATED_TERM
+from intelgraph.extract.nlp.lexical_reading import lexical_reading
 
 # --------------------------------------------------------------------------- fixtures
 
@@ -460,3 +462,69 @@ def test_line_breaks_start_sentences(nlp):
     starts = [t.text for t in doc if t.is_sent_start]
     assert "Zarnia" in starts
     assert "the" not in starts  # a lower-case line after one without final punctuation is a wrap
+
+
+# ------------------------------------------------------------- lexical reading
+
+# A few words of the lemmatizer's tables: as in WordNet, "attack", "strike" and
+# "fire" are nouns as well as verbs.
+WORDS = WordClasses(
+    lemmas=(
+        {"said": ["say"], "struck": ["strike"]},
+        {"seize", "attack", "fire", "kill", "say", "carry", "strike", "respond", "warn", "deny"},
+        [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]],
+    ),
+    nouns=frozenset({"attack", "strike", "fire", "navy", "missile", "tanker", "people", "state", "port", "ship"}),
+    noun_forms=frozenset(),
+    adjectives=frozenset({"coastal", "likely", "naval"}),
+    adverbs=frozenset(),
+)
+
+
+def lexical_claim(nlp, text):
+    """(reading, claim) for a one-sentence text, the claim built from the reading."""
+    doc = nlp(text)
+    mentions = extract_mentions(doc)
+    reading = lexical_reading(doc[:], 0, WORDS)
+    return reading, reading and extract_claim(doc[:], 0, mentions, reading=reading)
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects", "objects", "predicate", "polarity"),
+    [
+        ("Zarnia has seized two tankers near Velland.", ["zarnia"], ["velland"], "seize", "positive"),
+        ("Zarnia did not attack Velland.", ["zarnia"], ["velland"], "attack", "negative"),
+        ("The Zarnia navy fired a missile at Velland.", ["zarnia"], ["velland"], "fire", "positive"),
+        # "strikes" before a preposition is a noun: the verb comes later.
+        ("Zarnia strikes on Velland killed ten people.", ["zarnia", "velland"], [], "kill", "positive"),
+        ("The port of Zarnia is a target for Velland.", ["zarnia"], ["velland"], "be", "positive"),
+        # A reporting verb: the claim is the clause it reports.
+        ("Velland said that Zarnia struck the port.", ["zarnia"], [], "strike", "positive"),
+        ("After the talks, Zarnia attacked Velland.", ["zarnia"], ["velland"], "attack", "positive"),
+        # An apposition or a participle clause between commas belongs to the subject.
+        ("Zarnia, a coastal state, attacked Velland.", ["zarnia"], ["velland"], "attack", "positive"),
+        ("Zarnia, backed by Velland, attacked Malenko.", ["zarnia", "velland"], ["malenko"], "attack", "positive"),
+    ],
+)
+def test_lexical_reading_of_plain_sentences(nlp, text, subjects, objects, predicate, polarity):
+    reading, claim = lexical_claim(nlp, text)
+    assert reading is not None
+    assert claim["subject_keys"] == subjects and claim["object_keys"] == objects
+    assert claim["predicate"] == predicate and claim["polarity"] == polarity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zarnia is likely to attack Velland.",  # the parse follows the xcomp
+        "Zarnia, in a statement, attacked Velland.",  # an adverbial between commas
+        "Zarnia, Velland and Malenko attacked the port.",  # a list, not an apposition
+        "Zarnia carried out strikes on Velland.",  # a particle verb
+        "Zarnia attacked Velland; Malenko responded.",  # a second clause
+        "Zarnia warned Velland.",  # a reporting verb without a clause after it
+        "Zarnia attack plans worry Velland.",  # no unambiguous verb
+        "Zarnia denied the claim and will seize the port.",  # coordinated verbs: the parse decides
+    ],
+)
+def test_lexical_reading_leaves_the_rest_to_the_parse(nlp, text):
+    assert lexical_claim(nlp, text)[0] is None

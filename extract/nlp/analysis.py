@@ -11,7 +11,11 @@ Conventions
 
 from __future__ import annotations
 
+import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -130,13 +134,48 @@ def analyse_many(
     batch_size: int = 32,
 ) -> Iterator[Analysis]:
     """`analyse` over many texts with `nlp.pipe`, in order. An item may be a text or
-    (text, spans). With n_process > 1 the rule work runs in the worker processes."""
+    (text, spans). With n_process > 1 the whole analysis runs in worker processes."""
     nlp = nlp or load_nlp()
-
-    def docs() -> Iterator[Doc]:
-        for item in texts:
-            text, spans = (item, None) if isinstance(item, str) else item
-            yield _make_doc(nlp, text, spans)
-
-    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+    items = ((item, None) if isinstance(item, str) else item for item in texts)
+    if n_process > 1 and mp.get_context().get_start_method() == "fork":
+        yield from _analyse_in_workers(items, nlp, n_process, batch_size)
+        return
+    # A text without spans goes as it is: spaCy tokenizes it in its worker, cheaper
+    # than a Doc made here and shipped there as bytes.
+    docs = (text if spans is None else _make_doc(nlp, text, spans) for text, spans in items)
+    for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
         yield analysis_from_doc(doc)
+
+
+# The worker's pipeline: set by the pool's initializer, inherited through fork.
+_worker_nlp: Language | None = None
+
+
+def _init_worker(nlp: Language) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _analyse_batch(items: list[tuple[str, list[tuple[int, int]] | None]], batch_size: int) -> list[Analysis]:
+    assert _worker_nlp is not None
+    docs = (_make_doc(_worker_nlp, text, spans) for text, spans in items)
+    return [analysis_from_doc(doc) for doc in _worker_nlp.pipe(docs, batch_size=batch_size)]
+
+
+def _analyse_in_workers(
+    items: Iterator[tuple[str, list[tuple[int, int]] | None]], nlp: Language, n_process: int, batch_size: int
+) -> Iterator[Analysis]:
+    """Batches of `batch_size` items analysed in forked workers, which inherit `nlp`.
+    Texts go out and pickled Analysis objects come back: spaCy's `pipe(n_process=)`
+    would ship each Doc back as bytes to build the Analysis here, and our extension
+    data doubles what that costs. At most two batches per worker are in flight, so
+    `texts` may be a long stream."""
+    fork = mp.get_context("fork")
+    with ProcessPoolExecutor(n_process, mp_context=fork, initializer=_init_worker, initargs=(nlp,)) as pool:
+        pending: deque[Future[list[Analysis]]] = deque()
+        for batch in iter(lambda: list(islice(items, batch_size)), []):
+            pending.append(pool.submit(_analyse_batch, batch, batch_size))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

@@ -12,6 +12,9 @@ Conventions
   nsubj/nsubjpass subtree; polarity is negative when the predicate has a `neg`
   child. Without a parse: the first entity is the subject, no predicate, and any
   "not"/"never" makes it negative.
+- What the parse says is a `Reading` (`read_parse`), in document offsets, so that
+  extract_claim can take one from elsewhere: lexical_reading.py gives the same
+  Reading for plain sentences without a parse.
 - Without a subject entity from the parse, the first entity that is not the
   attribution source is the subject (the source itself if it is the only entity).
 - Objects are the sentence's other entities, minus subjects and the attribution source.
@@ -116,6 +119,18 @@ def verb_lemma(token: Token, tables: LemmaTables) -> str:
         return word
     candidates = [word[: -len(old)] + new for old, new in rules if old and word.endswith(old)]
     return next((c for c in candidates if c in index), candidates[0] if candidates else word)
+
+
+def verb_tables(lookups) -> LemmaTables:
+    """The verb part of a rule lemmatizer's lookups (exceptions, index, suffix rules),
+    or None when the tables are missing."""
+    if not all(lookups.has_table(t) for t in ("lemma_exc", "lemma_index", "lemma_rules")):
+        return None
+    return (
+        dict(lookups.get_table("lemma_exc").get("verb", {})),
+        set(lookups.get_table("lemma_index").get("verb", [])),
+        list(lookups.get_table("lemma_rules").get("verb", [])),
+    )
 
 
 def _tokens_chars(tokens, base: int) -> list[tuple[int, int]]:

@@ -11,7 +11,9 @@ Conventions
   caller's Doc never gets a parse). `parse` chooses which: "all" candidates,
   "relations" (default: candidates naming two or more distinct entities, the ones
   that yield entity-entity relations; single-entity claims use the lexical rules),
-  or "none". Sentence boundaries come from the cheap `senter` plus line breaks.
+  or "none". With `lexical` (default), a candidate plain enough for
+  lexical_reading.py is read without the parse; only the rest are parsed. Sentence
+  boundaries come from the cheap `senter` plus line breaks.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .claim_rules import LemmaTables, claim_bounds, extract_claim
+from .claim_rules import LemmaTables, Reading, claim_bounds, extract_claim, verb_tables
+from .clause_lexicon import WordClasses, word_classes
 from .entity_rules import extract_mentions
+from .lexical_reading import lexical_reading
 
 for _name in ("ig_mentions", "ig_claims", "ig_claim_spans"):
     if not Doc.has_extension(_name):
@@ -87,12 +91,22 @@ class EntityMentions:
         "parser": "parser",
         "lemmatizer": "lemmatizer",
         "batch_size": 256,
+        "lexical": True,
     },
 )
 def make_claims(
-    nlp: Language, name: str, parse: str, tok2vec: str, parser: str, lemmatizer: str, batch_size: int
+    nlp: Language,
+    name: str,
+    parse: str,
+    tok2vec: str,
+    parser: str,
+    lemmatizer: str,
+    batch_size: int,
+    lexical: bool,
 ) -> "Claims":
-    return Claims(nlp, parse=parse, tok2vec=tok2vec, parser=parser, lemmatizer=lemmatizer, batch_size=batch_size)
+    return Claims(
+        nlp, parse=parse, tok2vec=tok2vec, parser=parser, lemmatizer=lemmatizer, batch_size=batch_size, lexical=lexical
+    )
 
 
 class Claims:
@@ -100,7 +114,8 @@ class Claims:
 
     Needs `doc._.ig_mentions` (intelgraph_entities) and sentence starts. When `parse`
     and the named tok2vec/parser exist in `nlp` (enabled or not), candidates are parsed
-    as small Docs; if the doc already has a parse it is used as it is.
+    as small Docs, except those `lexical_reading` reads (with `lexical` and the
+    lemmatizer's tables); if the doc already has a parse it is used as it is.
     """
 
     def __init__(
@@ -112,6 +127,7 @@ class Claims:
         parser: str = "parser",
         lemmatizer: str = "lemmatizer",
         batch_size: int = 256,
+        lexical: bool = True,
     ) -> None:
         if parse not in PARSE_MODES:
             raise ValueError(f"intelgraph_claims: parse must be one of {sorted(PARSE_MODES)}, not {parse!r}")
@@ -119,25 +135,24 @@ class Claims:
         self.parse = parse
         self.names = (tok2vec, parser, lemmatizer)
         self.batch_size = batch_size
+        self.lexical = lexical
         self._pipes: tuple | None = None
 
     def _resolve_pipes(self) -> tuple:
-        """(tok2vec, parser, lemma tables), looked up once, after the pipeline is built."""
+        """(tok2vec, parser, lemma tables, word classes or None), looked up once, after
+        the pipeline is built."""
         if self._pipes is None:
             tok2vec_name, parser_name, lemmatizer_name = self.names
             names = set(self.nlp.component_names)
             tok2vec = self.nlp.get_pipe(tok2vec_name) if tok2vec_name in names else None
             parser = self.nlp.get_pipe(parser_name) if parser_name in names else None
             tables: LemmaTables = None
+            words: WordClasses | None = None
             if lemmatizer_name in names:
                 lookups = self.nlp.get_pipe(lemmatizer_name).lookups
-                if all(lookups.has_table(t) for t in ("lemma_exc", "lemma_index", "lemma_rules")):
-                    tables = (
-                        dict(lookups.get_table("lemma_exc").get("verb", {})),
-                        set(lookups.get_table("lemma_index").get("verb", [])),
-                        list(lookups.get_table("lemma_rules").get("verb", [])),
-                    )
-            self._pipes = (tok2vec, parser if self.parse != "none" else None, tables)
+                tables = verb_tables(lookups)
+                words = word_classes(lookups) if self.lexical else None
+            self._pipes = (tok2vec, parser if self.parse != "none" else None, tables, words)
         return self._pipes
 
     def __call__(self, doc: Doc) -> Doc:
@@ -180,18 +195,25 @@ class Claims:
         return out
 
     def _annotate(self, docs: list[Doc]) -> None:
-        tok2vec, parser, tables = self._resolve_pipes()
+        tok2vec, parser, tables, words = self._resolve_pipes()
         work = [(doc, c) for doc in docs for c in self._candidates(doc)]
         for doc in docs:
             doc._.ig_claims = []
         if not work:
             return
-        parsed_already = [doc.has_annotation("DEP") for doc, _ in work]
-        subdocs: list[Doc | None] = []
+        # Per candidate: a Reading (lexical), a Doc to parse, or None (the doc's own
+        # parse if it has one, else the lexical claim rules).
+        readings: list[Reading | Doc | None] = []
         to_parse: list[Doc] = []
-        for (doc, (s, e, inside)), already in zip(work, parsed_already, strict=True):
-            if already or parser is None or (self.parse == "relations" and len({m["key"] for m in inside}) < 2):
-                subdocs.append(None)
+        for doc, (s, e, inside) in work:
+            if doc.has_annotation("DEP") or parser is None or (
+                self.parse == "relations" and len({m["key"] for m in inside}) < 2
+            ):
+                readings.append(None)
+                continue
+            reading = lexical_reading(doc[s:e], 0, words) if words is not None else None
+            if reading is not None:
+                readings.append(reading)
                 continue
             tokens = doc[s:e]
             sub = Doc(
@@ -199,7 +221,7 @@ class Claims:
                 words=[t.text for t in tokens],
                 spaces=[bool(t.whitespace_) for t in tokens[:-1]] + [False],
             )
-            subdocs.append(sub)
+            readings.append(sub)
             to_parse.append(sub)
         if to_parse:
             stream: Iterable[Doc] = to_parse
@@ -207,11 +229,10 @@ class Claims:
                 stream = tok2vec.pipe(stream, batch_size=self.batch_size)
             for _ in parser.pipe(stream, batch_size=self.batch_size):
                 pass
-        for (doc, (s, e, inside)), sub in zip(work, subdocs, strict=True):
-            if sub is None:
-                span, base = doc[s:e], 0
+        for (doc, (s, e, inside)), reading in zip(work, readings, strict=True):
+            if isinstance(reading, Doc):
+                claim = extract_claim(reading[:], doc[s].idx, inside, tables)
             else:
-                span, base = sub[:], doc[s].idx
-            claim = extract_claim(span, base, inside, tables)
+                claim = extract_claim(doc[s:e], 0, inside, tables, reading)
             if claim is not None:
                 doc._.ig_claims.append(claim)
