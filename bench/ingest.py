@@ -45,13 +45,11 @@ def make_corpus(target: Path, copies: int) -> list[Path]:
 
 
 def bare_ner(texts: list[str], workers: int) -> float:
-    import spacy
+    from extract_speed import bare_ner as ner_only  # the same baseline as extract_speed
 
     from intelgraph.extract.nlp.model_loader import default_model_name
 
-    # ner has its own tok2vec in this model: the shared one would only add work no one reads
-    full = spacy.load(default_model_name())
-    nlp = spacy.load(default_model_name(), exclude=[n for n in full.component_names if n != "ner"])
+    nlp = ner_only(default_model_name())
     t0 = time.perf_counter()
     for _ in nlp.pipe(texts, n_process=workers, batch_size=32):
         pass
