@@ -108,15 +108,18 @@ def read_inputs(names: Iterable[str], fmt: str = "auto", *, stdin: bytes | None 
     return out
 
 
-def analyse_documents(docs: list[InputDoc], *, n_process: int = 1,
+def analyse_documents(docs: list[InputDoc], *, n_process: int = 1, own_process: bool = False,
                       on_item: Callable[[InputDoc], None] | None = None) -> Iterator[tuple[InputDoc, object]]:
-    """(doc, Analysis) pairs in input order, from one nlp.pipe pass."""
+    """(doc, Analysis) pairs in input order, from one nlp.pipe pass; with `own_process`
+    the analysis runs in a forked worker even for n_process=1 (see analyse_many)."""
     from intelgraph.extract.nlp.analysis import analyse_many
 
     texts = [(d.parsed.text, claim_spans(d.parsed) or None) for d in docs]
-    # worker processes cost a model load each; worth it only for a real batch
+    # a worker process costs a fork (the model is inherited) and a start-up; worth it
+    # only for a real batch
     workers = n_process if len(docs) >= 8 * max(n_process, 1) else 1
-    for doc, analysis in zip(docs, analyse_many(texts, n_process=workers)):
+    own = own_process and len(docs) >= 8
+    for doc, analysis in zip(docs, analyse_many(texts, n_process=workers, own_process=own)):
         if on_item:
             on_item(doc)
         yield doc, analysis

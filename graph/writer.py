@@ -93,7 +93,11 @@ class GraphWriter:
         return node_rows, edge_rows
 
     def write(self, doc: GraphDocument) -> WriteResult:
-        node_rows, edge_rows = self.prepare(doc)
+        return self.write_prepared(doc, *self.prepare(doc))
+
+    def write_prepared(self, doc: GraphDocument, node_rows: list[dict], edge_rows: list[dict]) -> WriteResult:
+        """Write rows that `prepare(doc)` made (ingest prepares them, checks included,
+        before it hands the document to a writer thread)."""
         result = WriteResult(document_id=doc.document_id, by_kind=doc.counts())
         edges_query = merge_edges_statement(self.onto)
 

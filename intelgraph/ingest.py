@@ -2,15 +2,17 @@
 
 Order of work for a run: read every input (failures are recorded, not fatal); ask
 the graph which document ids it already has (those are "unchanged" and cost no NLP);
-analyse the new ones in one nlp.pipe pass; write each as its own transaction. A
-document is in the graph whole or not at all, so a killed run leaves only complete
-documents and a rerun completes the rest.
+analyse the new ones in forked NLP worker processes (a run of 8 or more documents;
+fewer are analysed in this process); write each, as its results come back, as its
+own transaction on a writer thread. A document is in the graph whole or not at all,
+so a killed run leaves only complete documents and a rerun completes the rest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import time
 import tomllib
 from collections import Counter, deque
@@ -34,6 +36,9 @@ from intelgraph.ontology import get_ontology
 log = logging.getLogger(__name__)
 
 UNKNOWN_SOURCE = "Unknown source"
+# Documents a writer thread may have queued: enough that NLP runs on while a write is
+# slow (and a write runs on while NLP is), not so many that progress lags far behind.
+_QUEUED = 8
 DEFAULT_RELIABILITY = "F"  # Admiralty: reliability cannot be judged
 
 
@@ -133,6 +138,13 @@ def find_sources_file(paths: Iterable[str]) -> Path | None:
     return None
 
 
+def default_workers() -> int:
+    """NLP worker processes when the user names none: two where there are two CPUs.
+    Measured on 2 cores with the local Neo4j (bench/ingest.py, 248 documents, warm
+    server, best of 3): 2 workers 9.30 s, 1 worker 11.57 s; the writes keep up."""
+    return min(2, os.cpu_count() or 1)
+
+
 def existing_documents(driver: Driver, ids: list[str]) -> set[str]:
     if not ids:
         return set()
@@ -150,10 +162,11 @@ class Progress:
 
 
 def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive: bool = False,
-           grades: SourceGrades | None = None, workers: int = 1, writers: int = 1,
+           grades: SourceGrades | None = None, workers: int | None = None, writers: int = 1,
            stdin: bytes | None = None, progress: Progress | None = None) -> IngestSummary:
     progress = progress or Progress()
     grades = grades or SourceGrades()
+    workers = workers or default_workers()
     summary = IngestSummary()
     names = list(expand_paths(paths, recursive=recursive))
     if not names:
@@ -184,10 +197,12 @@ def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive
     ingested_at = dt.datetime.now(dt.timezone.utc)
     progress.phase("extracting and writing")
     # Each document is its own transaction, written on a writer thread while the next
-    # documents go through NLP. One writer by default: every document touches the same
-    # hub entities, so concurrent writers mostly wait on (or deadlock over) their locks;
-    # bench/ingest.py measured 1 writer 29.0 s, 2 writers 33.4 s, 4 writers 43.7 s
-    # for the same 248 documents on 2 cores.
+    # documents go through NLP in the worker processes (own_process: even one worker
+    # is a process of its own, so NLP never holds this process's GIL while a write
+    # waits for it). One writer by default: every document touches the same hub
+    # entities, so concurrent writers mostly wait on their locks; bench/ingest.py
+    # measured 1 writer 29.0 s, 2 writers 33.4 s, 4 writers 43.7 s for the same 248
+    # documents on 2 cores (cold server, NLP then in this process).
     pending: deque[tuple[InputDoc, Future]] = deque()
 
     def settle(block_until: int) -> None:
@@ -211,18 +226,18 @@ def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive
     with ThreadPoolExecutor(max_workers=writers, thread_name_prefix="intelgraph-writer") as pool:
         try:
             t_nlp = time.perf_counter()
-            for doc, analysis in analyse_documents(fresh, n_process=workers):
+            for doc, analysis in analyse_documents(fresh, n_process=workers, own_process=True):
                 t_wait = time.perf_counter()
                 summary.seconds["nlp"] += t_wait - t_nlp
                 try:
                     extraction = to_graph(doc, analysis, grades.source_for(doc.parsed), ingested_at=ingested_at)
-                    extraction.graph.validate_against()  # bad records fail here, before the pool
+                    rows = writer.prepare(extraction.graph)  # bad records fail here, before the pool
                 except IntelgraphError as exc:
                     _failed(summary, Failure(doc.name, str(exc)))
                     progress.advance(doc.name)
                 else:
-                    pending.append((doc, pool.submit(writer.write, extraction.graph)))
-                settle(block_until=2 * writers)
+                    pending.append((doc, pool.submit(writer.write_prepared, extraction.graph, *rows)))
+                settle(block_until=_QUEUED * writers)
                 t_nlp = time.perf_counter()
                 summary.seconds["write"] += t_nlp - t_wait  # time NLP waited for writes
             t_wait = time.perf_counter()

@@ -122,6 +122,29 @@ def test_development_corpus_ingests_with_sensible_counts(graph, corpus_dir):
     assert hyps >= 20
 
 
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (Linux /proc)."""
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.append(int(entry))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _cli(*args: str, env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "intelgraph.cli", *args], env={**os.environ, **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -179,8 +202,16 @@ def test_sigkill_mid_ingest_leaves_only_whole_documents(graph, tmp_path, corpus_
         if stored >= total // 4:
             break
     assert proc.poll() is None, "ingest finished before it could be killed; make the corpus larger"
+    workers = _children(proc.pid)
+    assert workers, "ingest analyses a run this size in NLP worker processes"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    # Regression: its NLP workers outlived it, waiting for work forever, and held its
+    # Neo4j connection open, so the killed transaction's locks stalled the rerun.
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)], "NLP workers outlived the killed ingest"
     partial = per_document(graph)
     assert 0 < len(partial) < total
 

@@ -12,6 +12,10 @@ Conventions
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import stat
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -132,13 +136,16 @@ def analyse_many(
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 32,
+    own_process: bool = False,
 ) -> Iterator[Analysis]:
     """`analyse` over many texts with `nlp.pipe`, in order. An item may be a text or
-    (text, spans). With n_process > 1 the whole analysis runs in worker processes."""
+    (text, spans). With n_process > 1, or with `own_process`, the whole analysis runs
+    in worker processes, and the caller's process is left free for other work (ingest
+    writes to the graph meanwhile; in one process the two would share the GIL)."""
     nlp = nlp or load_nlp()
     items = ((item, None) if isinstance(item, str) else item for item in texts)
-    if n_process > 1 and mp.get_context().get_start_method() == "fork":
-        yield from _analyse_in_workers(items, nlp, n_process, batch_size)
+    if (n_process > 1 or own_process) and mp.get_context().get_start_method() == "fork":
+        yield from _analyse_in_workers(items, nlp, max(n_process, 1), batch_size)
         return
     # A text without spans goes as it is: spaCy tokenizes it in its worker, cheaper
     # than a Doc made here and shipped there as bytes.
@@ -147,6 +154,10 @@ def analyse_many(
         yield analysis_from_doc(doc)
 
 
+# Documents per trip to a worker, and trips in flight per worker.
+_TRIP = 8
+_AHEAD = 4
+
 # The worker's pipeline: set by the pool's initializer, inherited through fork.
 _worker_nlp: Language | None = None
 
@@ -154,6 +165,38 @@ _worker_nlp: Language | None = None
 def _init_worker(nlp: Language) -> None:
     global _worker_nlp
     _worker_nlp = nlp
+    # A forked worker holds copies of the parent's sockets, its Neo4j connections
+    # among them: a connection then outlives the parent's close (or death), and a
+    # killed ingest's open transaction keeps its locks. The worker needs none.
+    _close_inherited_sockets()
+    # Nor may it outlive the parent: killed, the parent can't shut the pool down, and
+    # a worker would wait for work forever.
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True,
+                     name="intelgraph-exit-with-parent").start()
+
+
+def _close_inherited_sockets() -> None:
+    """Points every socket descriptor at /dev/null: the socket is released, and the
+    number stays taken, so the parent's socket objects copied here can never close
+    some later file by number."""
+    fd_dir = "/proc/self/fd" if os.path.isdir("/proc/self/fd") else "/dev/fd"
+    devnull = os.open(os.devnull, os.O_RDWR)
+    try:
+        for name in os.listdir(fd_dir):
+            fd = int(name)
+            try:
+                if fd != devnull and stat.S_ISSOCK(os.fstat(fd).st_mode):
+                    os.dup2(devnull, fd)
+            except OSError:  # the listing's own descriptor, closed by now
+                pass
+    finally:
+        os.close(devnull)
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _analyse_batch(items: list[tuple[str, list[tuple[int, int]] | None]], batch_size: int) -> list[Analysis]:
@@ -165,17 +208,19 @@ def _analyse_batch(items: list[tuple[str, list[tuple[int, int]] | None]], batch_
 def _analyse_in_workers(
     items: Iterator[tuple[str, list[tuple[int, int]] | None]], nlp: Language, n_process: int, batch_size: int
 ) -> Iterator[Analysis]:
-    """Batches of `batch_size` items analysed in forked workers, which inherit `nlp`.
+    """Trips of a few items analysed in forked workers, which inherit `nlp`.
     Texts go out and pickled Analysis objects come back: spaCy's `pipe(n_process=)`
     would ship each Doc back as bytes to build the Analysis here, and our extension
-    data doubles what that costs. At most two batches per worker are in flight, so
-    `texts` may be a long stream."""
+    data doubles what that costs. Trips are small so the first results come early
+    (ingest writes them while the rest is analysed); at most `_AHEAD` trips per
+    worker are in flight, so `texts` may be a long stream."""
     fork = mp.get_context("fork")
+    trip = min(batch_size, _TRIP)
     with ProcessPoolExecutor(n_process, mp_context=fork, initializer=_init_worker, initargs=(nlp,)) as pool:
         pending: deque[Future[list[Analysis]]] = deque()
-        for batch in iter(lambda: list(islice(items, batch_size)), []):
+        for batch in iter(lambda: list(islice(items, trip)), []):
             pending.append(pool.submit(_analyse_batch, batch, batch_size))
-            if len(pending) >= 2 * n_process:
+            if len(pending) >= _AHEAD * n_process:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()

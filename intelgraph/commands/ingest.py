@@ -20,7 +20,7 @@ def ingest(
     source: str | None = typer.Option(None, "--source", help="Publisher name for every document (overrides the one found in the text)."),
     reliability: str | None = typer.Option(None, "--reliability", help="Admiralty source reliability A-F for --source (default: from the sources file, else F)."),
     sources_file: Path | None = typer.Option(None, "--sources", help="TOML file of source grades ([sources.\"Name\"] reliability = \"B\"); default: sources.toml in the first folder given."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, max=16, help="spaCy worker processes for large runs (on 2 cores, 1 is fastest: NLP and Neo4j share them)."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, max=16, show_default="2, or 1 on a one-CPU machine", help="NLP worker processes: a run of 8 or more new documents is analysed in them while earlier ones are written (see BENCHMARKS.md)."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
 ) -> None:
     """Ingest documents: extract entities, claims, hypotheses … and write them to Neo4j.
