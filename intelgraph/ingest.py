@@ -36,10 +36,10 @@ from intelgraph.ontology import get_ontology
 log = logging.getLogger(__name__)
 
 UNKNOWN_SOURCE = "Unknown source"
+DEFAULT_RELIABILITY = "F"  # Admiralty: reliability cannot be judged
 # Documents a writer thread may have queued: enough that NLP runs on while a write is
 # slow (and a write runs on while NLP is), not so many that progress lags far behind.
 _QUEUED = 8
-DEFAULT_RELIABILITY = "F"  # Admiralty: reliability cannot be judged
 
 
 @dataclass
@@ -140,8 +140,9 @@ def find_sources_file(paths: Iterable[str]) -> Path | None:
 
 def default_workers() -> int:
     """NLP worker processes when the user names none: two where there are two CPUs.
-    Measured on 2 cores with the local Neo4j (bench/ingest.py, 248 documents, warm
-    server, best of 3): 2 workers 9.30 s, 1 worker 11.57 s; the writes keep up."""
+    Measured on 2 cores with the local Neo4j (`bench/ingest.py --workers 1,2`, 248
+    documents, warm server, best of 3, side by side): 2 workers 8.91 s, 1 worker
+    13.79 s. With more CPUs more workers may pay; that is unmeasured, so 2 stays."""
     return min(2, os.cpu_count() or 1)
 
 

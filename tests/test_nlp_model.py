@@ -163,18 +163,18 @@ def test_analyse_many_in_its_own_process(monkeypatch):
     """Ingest's path: one worker process (own_process), trips of a few texts each."""
     from intelgraph.extract.nlp import analysis
 
-    trips = []
+    pools = []
     real = analysis._analyse_in_workers
 
     def spy(items, nlp, n_process, batch_size):
-        trips.append(n_process)
+        pools.append(n_process)
         yield from real(items, nlp, n_process, batch_size)
 
     monkeypatch.setattr(analysis, "_analyse_in_workers", spy)
     texts = [BRIEF, NEWS] * 6  # more than one trip
     expected = [analyse(t).model_dump() for t in texts]
     assert [a.model_dump() for a in analyse_many(texts, own_process=True)] == expected
-    assert trips == [1]
+    assert pools == [1]  # one pool of one worker
 
 
 def test_analyse_many_with_spans():
