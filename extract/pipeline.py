@@ -110,8 +110,8 @@ def read_inputs(names: Iterable[str], fmt: str = "auto", *, stdin: bytes | None 
 
 def analyse_documents(docs: list[InputDoc], *, n_process: int = 1, own_process: bool = False,
                       on_item: Callable[[InputDoc], None] | None = None) -> Iterator[tuple[InputDoc, object]]:
-    """(doc, Analysis) pairs in input order, from one nlp.pipe pass; with `own_process`
-    the analysis runs in a forked worker even for n_process=1 (see analyse_many)."""
+    """(doc, Analysis) pairs in input order; with `own_process` the analysis runs in a
+    forked worker even for n_process=1 (see analyse_many)."""
     from intelgraph.extract.nlp.analysis import analyse_many
 
     texts = [(d.parsed.text, claim_spans(d.parsed) or None) for d in docs]

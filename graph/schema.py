@@ -99,14 +99,14 @@ def apply_schema(driver: Driver, *, database: str | None = None, onto: Ontology 
     one of our names but an older definition (the ontology changed) is dropped and
     created anew."""
     existing = existing_schema(driver, database=database)
-    before = {_signature(r["kind"], r["labels"], r["properties"], r["eventual"], r["entity"]) for r in existing}
+    before = {_existing_signature(r) for r in existing}
     by_name = {r["name"]: r for r in existing}
     created = []
     for name in RETIRED:
         if name in by_name:
             _drop(driver, by_name[name], database)
     for item in desired_schema(onto):
-        if _signature(item.kind, item.labels, item.properties, item.kind == "fulltext", item.entity) in before:
+        if _desired_signature(item) in before:
             continue
         old = by_name.get(item.name)
         if old is not None:
@@ -156,11 +156,18 @@ def _signature(kind: str, labels, properties, eventual: bool = False, entity: st
     return (kind, entity, tuple(sorted(labels)), tuple(sorted(properties)), bool(eventual))
 
 
+def _desired_signature(item: SchemaItem) -> tuple:
+    return _signature(item.kind, item.labels, item.properties, item.kind == "fulltext", item.entity)
+
+
+def _existing_signature(row: dict) -> tuple:
+    return _signature(row["kind"], row["labels"], row["properties"], row["eventual"], row["entity"])
+
+
 def schema_diff(driver: Driver, *, database: str | None = None, onto: Ontology | None = None) -> dict:
-    desired = {_signature(i.kind, i.labels, i.properties, i.kind == "fulltext", i.entity): i
-               for i in desired_schema(onto)}
+    desired = {_desired_signature(i): i for i in desired_schema(onto)}
     existing = existing_schema(driver, database=database)
-    have = {_signature(r["kind"], r["labels"], r["properties"], r["eventual"], r["entity"]): r for r in existing}
+    have = {_existing_signature(r): r for r in existing}
     return {
         "desired": list(desired.values()),
         "existing": existing,
