@@ -2,7 +2,7 @@
 
 `read_inputs` turns files (or standard input) into parsed documents, collecting the
 ones that fail with their reason instead of stopping. `analyse_documents` runs the
-spaCy pipeline over many documents in one `nlp.pipe` pass. `extract` joins them for
+spaCy pipeline over many documents, a stream of them if need be. `extract` joins them for
 callers that want everything (the `extract` command, tests), and checks each graph
 against the ontology, so what it shows is what ingest would accept.
 """
@@ -10,8 +10,10 @@ against the ontology, so what it shows is what ingest would accept.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
 from intelgraph.errors import InputError, IntelgraphError
@@ -90,9 +92,12 @@ def read_one(name: str, fmt: str = "auto", *, stdin: bytes | None = None) -> Par
 
 
 def read_inputs(names: Iterable[str], fmt: str = "auto", *, stdin: bytes | None = None,
-                on_item: Callable[[str], None] | None = None) -> Inputs:
+                seen: set[str] | None = None) -> Inputs:
+    """The documents in `names`, and the failures with their reasons. A text already in
+    `seen` (document ids; this run's so far, when ingest reads in chunks) is skipped:
+    the same text twice in one run is one document."""
     out = Inputs()
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     for name in names:
         try:
             parsed = read_one(name, fmt, stdin=stdin)
@@ -100,29 +105,35 @@ def read_inputs(names: Iterable[str], fmt: str = "auto", *, stdin: bytes | None 
             out.failures.append(Failure(name, str(exc)))
         else:
             doc_id = document_id(parsed.text)
-            if doc_id not in seen:  # the same text twice in one run is one document
+            if doc_id not in seen:
                 seen.add(doc_id)
                 out.docs.append(InputDoc(name, parsed, doc_id))
-        if on_item:
-            on_item(name)
     return out
 
 
-def analyse_documents(docs: list[InputDoc], *, n_process: int = 1, own_process: bool = False,
-                      on_item: Callable[[InputDoc], None] | None = None) -> Iterator[tuple[InputDoc, object]]:
-    """(doc, Analysis) pairs in input order; with `own_process` the analysis runs in a
-    forked worker even for n_process=1 (see analyse_many)."""
+def analyse_documents(docs: Iterable[InputDoc], *, n_process: int = 1,
+                      own_process: bool = False) -> Iterator[tuple[InputDoc, object]]:
+    """(doc, Analysis) pairs in input order. `docs` may be a stream: it is read as the
+    analysis needs more, so a long run holds only the documents in flight. With
+    `own_process` the analysis runs in a forked worker even for n_process=1 (see
+    analyse_many)."""
     from intelgraph.extract.nlp.analysis import analyse_many
 
-    texts = [(d.parsed.text, claim_spans(d.parsed) or None) for d in docs]
-    # a worker process costs a fork (the model is inherited) and a start-up; worth it
-    # only for a real batch
-    workers = n_process if len(docs) >= 8 * max(n_process, 1) else 1
-    own = own_process and len(docs) >= 8
-    for doc, analysis in zip(docs, analyse_many(texts, n_process=workers, own_process=own)):
-        if on_item:
-            on_item(doc)
-        yield doc, analysis
+    stream = iter(docs)
+    # A worker process costs a fork (the model is inherited) and a start-up: worth it
+    # only for a real batch, so look at the first few before choosing.
+    head = list(islice(stream, 8 * max(n_process, 1)))
+    workers = n_process if len(head) >= 8 * max(n_process, 1) else 1
+    own = own_process and len(head) >= 8
+    in_flight: deque[InputDoc] = deque()
+
+    def texts() -> Iterator[tuple[str, list[tuple[int, int]] | None]]:
+        for doc in chain(head, stream):
+            in_flight.append(doc)
+            yield doc.parsed.text, claim_spans(doc.parsed) or None
+
+    for analysis in analyse_many(texts(), n_process=workers, own_process=own):
+        yield in_flight.popleft(), analysis
 
 
 def to_graph(doc: InputDoc, analysis, source: SourceInfo, *, ingested_at: dt.datetime | None = None) -> Extraction:

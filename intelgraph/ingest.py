@@ -1,10 +1,10 @@
 """Ingest: documents into the graph, one managed transaction per document.
 
-Order of work for a run: read every input (failures are recorded, not fatal); ask
-the graph which document ids it already has (those are "unchanged" and cost no NLP);
-analyse the new ones in forked NLP worker processes (a run of 8 or more documents;
-fewer are analysed in this process); write each, as its results come back, as its
-own transaction on a writer thread. A document is in the graph whole or not at all,
+Order of work for a run: inputs are read a chunk at a time (failures are recorded,
+not fatal) and the graph is asked which of their document ids it already has (those
+are "unchanged" and cost no NLP); the new ones stream to forked NLP worker processes
+(a run of 8 or more documents; fewer are analysed in this process); each is written,
+as its results come back, as its own transaction on a writer thread. A document is in the graph whole or not at all,
 so a killed run leaves only complete documents and a rerun completes the rest.
 """
 
@@ -16,7 +16,7 @@ import os
 import time
 import tomllib
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +40,8 @@ DEFAULT_RELIABILITY = "F"  # Admiralty: reliability cannot be judged
 # Documents a writer thread may have queued: enough that NLP runs on while a write is
 # slow (and a write runs on while NLP is), not so many that progress lags far behind.
 _QUEUED = 8
+# Inputs read, and looked up in the graph, at a time.
+_READ_CHUNK = 16
 
 
 @dataclass
@@ -174,29 +176,11 @@ def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive
         raise InputError("no documents found: name files or folders (use --recursive for sub-folders)")
     progress.total(len(names))
 
-    t0 = time.perf_counter()
-    progress.phase("reading")
-    inputs = read_inputs(names, fmt, stdin=stdin)
-    summary.seconds["read"] += time.perf_counter() - t0
-    for failure in inputs.failures:
-        _failed(summary, failure)
-        progress.advance(failure.name)
-
-    known = existing_documents(driver, [d.document_id for d in inputs.docs])
-    fresh = []
-    for doc in inputs.docs:
-        if doc.document_id in known:
-            summary.documents.append(DocOutcome(doc.name, "unchanged", doc.document_id, title=doc.parsed.title))
-            progress.advance(doc.name)
-        else:
-            fresh.append(doc)
-    duplicates = len(names) - len(inputs.failures) - len(inputs.docs)
-    for _ in range(duplicates):
-        progress.advance("(duplicate text)")
+    fresh = _fresh_documents(driver, names, fmt, stdin, summary, progress)
 
     writer = GraphWriter(driver)
     ingested_at = dt.datetime.now(dt.timezone.utc)
-    progress.phase("extracting and writing")
+    progress.phase("reading, extracting and writing")
     # Each document is its own transaction, written on a writer thread while the next
     # documents go through NLP in the worker processes (own_process: even one worker
     # is a process of its own, so NLP never holds this process's GIL while a write
@@ -226,10 +210,11 @@ def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive
 
     with ThreadPoolExecutor(max_workers=writers, thread_name_prefix="intelgraph-writer") as pool:
         try:
-            t_nlp = time.perf_counter()
+            t_nlp, read_before = time.perf_counter(), summary.seconds["read"]
             for doc, analysis in analyse_documents(fresh, n_process=workers, own_process=True):
                 t_wait = time.perf_counter()
-                summary.seconds["nlp"] += t_wait - t_nlp
+                # the wait includes reading the next inputs (the stream is read as NLP needs more)
+                summary.seconds["nlp"] += t_wait - t_nlp - (summary.seconds["read"] - read_before)
                 try:
                     extraction = to_graph(doc, analysis, grades.source_for(doc.parsed), ingested_at=ingested_at)
                     rows = writer.prepare(extraction.graph)  # bad records fail here, before the pool
@@ -239,12 +224,12 @@ def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive
                 else:
                     pending.append((doc, pool.submit(writer.write_prepared, extraction.graph, *rows)))
                 settle(block_until=_QUEUED * writers)
-                t_nlp = time.perf_counter()
+                t_nlp, read_before = time.perf_counter(), summary.seconds["read"]
                 summary.seconds["write"] += t_nlp - t_wait  # time NLP waited for writes
             t_wait = time.perf_counter()
             settle(block_until=0)
             t_index = time.perf_counter()
-            if fresh:
+            if summary.count("new"):
                 await_fulltext(driver)  # what was ingested is searchable when ingest returns
             summary.seconds["index"] += time.perf_counter() - t_index
             summary.seconds["write"] += time.perf_counter() - t_wait
@@ -252,6 +237,31 @@ def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive
             for _, future in pending:
                 future.cancel()
     return summary
+
+
+def _fresh_documents(driver: Driver, names: list[str], fmt: str, stdin: bytes | None,
+                     summary: IngestSummary, progress: Progress) -> Iterator[InputDoc]:
+    """The documents of `names` not yet in the graph, read a chunk at a time as NLP asks
+    for more (a large run never holds every text at once, and NLP starts at once).
+    Failures, unchanged documents and repeated texts are recorded on the way."""
+    seen: set[str] = set()
+    for start in range(0, len(names), _READ_CHUNK):
+        chunk = names[start:start + _READ_CHUNK]
+        t0 = time.perf_counter()
+        inputs = read_inputs(chunk, fmt, stdin=stdin, seen=seen)
+        known = existing_documents(driver, [d.document_id for d in inputs.docs])
+        summary.seconds["read"] += time.perf_counter() - t0
+        for failure in inputs.failures:
+            _failed(summary, failure)
+            progress.advance(failure.name)
+        for _ in range(len(chunk) - len(inputs.failures) - len(inputs.docs)):
+            progress.advance("(duplicate text)")
+        for doc in inputs.docs:
+            if doc.document_id in known:
+                summary.documents.append(DocOutcome(doc.name, "unchanged", doc.document_id, title=doc.parsed.title))
+                progress.advance(doc.name)
+            else:
+                yield doc
 
 
 def _failed(summary: IngestSummary, failure: Failure) -> None:

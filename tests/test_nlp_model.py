@@ -177,6 +177,30 @@ def test_analyse_many_in_its_own_process(monkeypatch):
     assert pools == [1]  # one pool of one worker
 
 
+def test_analyse_documents_reads_a_stream_as_it_goes():
+    """Ingest hands analyse_documents a stream; a long run must not be read whole
+    before the first result (memory, and NLP starting late)."""
+    from intelgraph.extract.graph_records import document_id
+    from intelgraph.extract.pipeline import InputDoc, analyse_documents
+    from intelgraph.extract.readers import read_text
+
+    parsed = [read_text(text + f"\n\nCopy {k}.\n", filename=f"doc{k}.txt") for k, text in enumerate([BRIEF, NEWS] * 40)]
+    pulled = []
+
+    def stream():
+        for k, p in enumerate(parsed):
+            pulled.append(k)
+            yield InputDoc(f"doc{k}.txt", p, document_id(p.text))
+
+    results = analyse_documents(stream(), n_process=1, own_process=True)
+    first_doc, first = next(results)
+    assert first_doc.name == "doc0.txt" and first.entities
+    assert len(pulled) < len(parsed) // 2  # only the trips in flight were read
+    rest = list(results)
+    assert [d.name for d, _ in rest] == [f"doc{k}.txt" for k in range(1, len(parsed))]
+    assert rest[-1][1].model_dump() == analyse(parsed[-1].text).model_dump()
+
+
 def test_analyse_many_with_spans():
     start = BRIEF.index("According to")
     (result,) = analyse_many([(BRIEF, [(start, len(BRIEF))])])
