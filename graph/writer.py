@@ -39,9 +39,19 @@ class WriteResult:
     by_kind: dict[str, int] = field(default_factory=dict)  # records per label / type in the document
 
 
+class _Rows(list):
+    """Parameter rows with a short repr. The Neo4j driver (6.x) formats its debug line
+    for every RUN, a repr of all the parameters, even when debug logging is off; for
+    a document's rows that cost ~0.8 ms of CPU per document, a sixth of the driver's
+    share of a write (measured side by side on a warm server)."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
 def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     for i in range(0, len(rows), size):
-        yield rows[i : i + size]
+        yield _Rows(rows[i : i + size])
 
 
 def _split(specs: dict, props: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

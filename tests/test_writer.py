@@ -118,3 +118,18 @@ def test_edges_lock_shared_nodes_in_one_global_order():
         hubs = [sorted(e for e in (r["start"], r["end"]) if e in shared) for r in edges]
         touching = [h for h in hubs if h]
         assert len(touching) > 10 and touching == sorted(touching)
+
+
+def test_driver_debug_log_does_not_dump_the_rows(graph, caplog):
+    """The driver formats a debug line with every parameter for each RUN; the rows
+    (whole passages of text) show as a count, so a debug log stays readable and a
+    write spends no CPU on their repr."""
+    import logging
+
+    doc = sample_document()
+    passage = next(n.props["text"] for n in doc.nodes if n.label == "Passage")
+    with caplog.at_level(logging.DEBUG, logger="neo4j"):
+        GraphWriter(graph).write(doc)
+    runs = [r.getMessage() for r in caplog.records if "C: RUN" in r.getMessage()]
+    assert runs and any(" rows>" in line for line in runs)
+    assert not any(passage[:40] in line for line in runs)
