@@ -110,6 +110,10 @@ class _Builder:
             self.node(L.Passage, pid, {"start": start, "end": end, "text": self.parsed.text[start:end],
                                        "kind": kind, "section": section})
             self.edge(R.PART_OF, pid, self.doc_id)
+        elif kind != "sentence" and self.nodes[pid].props["kind"] == "sentence":
+            # a sentence that is a whole statement (an insight, an assumption) is
+            # recorded as that statement
+            self.nodes[pid].props.update(kind=kind, section=section)
         return pid
 
     def graph(self) -> GraphDocument:

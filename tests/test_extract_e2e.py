@@ -10,6 +10,7 @@ deterministic ids, nothing from a cut-off fragment, bad input reported per file.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -287,6 +288,26 @@ def test_nothing_from_a_cut_off_insight(tmp_path):
     assert "Lena Holt" not in names and "Brussels" not in names
     [insight] = [n for n in nodes(graph, "Assessment") if n.props["kind"] == "insight"]
     assert insight.props["credibility"] == "2" and insight.props["confidence"] == "high"
+
+
+def test_passages_quote_statements_without_their_labels():
+    """A sentence that holds an entity is quoted as a passage: for a labelled statement
+    (a digest insight after "• Insight 1 [S, Confidence: High]:", an assumption after
+    "– Assumption:") the passage starts at the statement, not at the bullet or label,
+    and is the statement's own passage."""
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    files = [str(examples / "2026-02-14_digest_morning-brief.txt"), str(examples / "2026-01-30_report_ccc-sanctions.txt")]
+    results, failures = extract(files, source_for=source_for)
+    assert not failures
+    for r in results:
+        passages = nodes(r.graph, "Passage")
+        mentioned = {e.start for e in edges(r.graph, "MENTIONS")}
+        labelled = [p.props["text"] for p in passages if p.id in mentioned
+                    and re.match(r"[•–-]|\[[A-Z], Confidence|Insight \d|Assumption:|Red Flag:|Recommended action:",
+                                 p.props["text"])]
+        assert not labelled, labelled
+        statements = {p.id for p in passages if p.props["kind"] not in ("sentence", "headline")}
+        assert statements & mentioned  # a statement's mentions hang on the statement's own passage
 
 
 # ---------------------------------------------------------------- bad input through the CLI

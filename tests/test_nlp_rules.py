@@ -246,6 +246,15 @@ def test_red_flags_spanning_a_line_is_rejected():
     assert extract_mentions(doc) == []
 
 
+def test_the_tail_of_a_list_label_is_rejected():
+    """The model tagged only "Bias" in "- Cognitive Bias:"; a name ending a line's
+    lead that is no label stays."""
+    nlp = spacy.blank("en")
+    doc = nlp("- Cognitive Bias: analysts may anchor.\n- Defence Minister Ilse Varga: resigned.")
+    doc.ents = [Span(doc, 2, 3, label="PERSON"), Span(doc, 12, 14, label="PERSON")]
+    assert [m["text"] for m in extract_mentions(doc)] == ["Ilse Varga"]
+
+
 def test_all_lowercase_junk_is_rejected(nlp):
     assert keys(nlp, "The quartermaster of Zarnia resigned.") == [("Zarnia", "Location", "zarnia")]
 

@@ -43,8 +43,9 @@ def make_line_breaks(nlp: Language, name: str, soft_wraps: bool) -> "LineBreaks"
 
 
 class LineBreaks:
-    """Starts a sentence after each line break, before the statistical sentencizer
-    runs (it keeps boundaries already set). With `soft_wraps`, a line that continues
+    """Starts a sentence after each line break, and at the start of each claim span
+    (`doc._.ig_claim_spans`), before the statistical sentencizer runs (it keeps
+    boundaries already set). With `soft_wraps`, a line that continues
     in lower case after a line without final punctuation is a wrapped line, not a
     new sentence."""
 
@@ -64,6 +65,20 @@ class LineBreaks:
                 if prev.text[-1:] not in _TERMINAL:
                     continue
             nxt.is_sent_start = True
+        # A statement the reader found after a label (a digest insight after "[S,
+        # Confidence: High]:", a hypothesis after "**Hypothesis A**:") starts a
+        # sentence of its own, so that the sentence quoted as a passage holds no label
+        # or bullet. Only after punctuation: a statement that begins mid-sentence
+        # ("... but lacks direct evidence") leaves the sentence whole.
+        for start, end in doc._.ig_claim_spans or ():
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is None or not len(span) or span.start == 0:
+                continue
+            prev = span.start - 1
+            while prev > 0 and doc[prev].is_space:
+                prev -= 1
+            if doc[prev].is_punct:
+                span[0].is_sent_start = True
         return doc
 
 

@@ -8,7 +8,8 @@ Conventions
   possessives ("'s", "’s") and punctuation are trimmed.
 - Rejection: section labels and boilerplate (entity_lexicon.SECTION_LABELS and
   patterns such as "Hypothesis A"), list labels ("Information Gaps:" at the start of
-  a line), text with no capital letter, keys shorter than two characters.
+  a line, or "Bias" in "- Cognitive Bias:"), text with no capital letter, keys
+  shorter than two characters.
 - State sense: a demonym followed by a state head noun ("North Korean troops"), a
   demonym+head span ("Russian Government") and a capital acting as a government
   ("Moscow's brigade", "Beijing warned") take the state's key. Other demonyms are
@@ -82,13 +83,23 @@ def _is_list_label(text: str, start: int, end: int) -> bool:
     return rest.startswith(":") or rest.startswith("[")
 
 
+def _ends_list_label(text: str, start: int, end: int) -> bool:
+    """"- Cognitive Bias: ..." with only "Bias" tagged: the line up to the mention is a
+    section label and a colon follows."""
+    if not text[end:end + 40].lstrip(" *").startswith(":"):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    label_start = _LINE_PREFIX.match(text, line_start).end()
+    return label_start < start and is_section_label(canonical_key(text[label_start:end]))
+
+
 def rejected(text: str, key: str, doc_text: str, start: int, end: int) -> bool:
     """True for boilerplate the model took for a name."""
     if len(key) < 2 or not any(ch.isupper() for ch in text):
         return True
     if is_section_label(key):
         return True
-    return _is_list_label(doc_text, start, end)
+    return _is_list_label(doc_text, start, end) or _ends_list_label(doc_text, start, end)
 
 
 def _words_after(doc: Doc, end: int, n: int = 2) -> list[str]:
