@@ -8,7 +8,8 @@ Conventions
   sources by their normalised names.
 - Every extracted object gets EXTRACTED_FROM its passage and ABOUT the entities
   mentioned inside its span. A Passage is made for every structured item and for
-  every sentence that mentions an entity or holds a claim.
+  every sentence that mentions an entity or holds a claim; a sentence that is a
+  whole item is one Passage, of the item's kind.
 - `extraction_score` (how sure the extractor is) and `confidence` (what the text
   states) are separate properties and never stand in for each other.
 - `credibility` (Admiralty 1–6) only where the text states it: a digest insight's
