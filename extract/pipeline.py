@@ -2,9 +2,9 @@
 
 `read_inputs` turns files (or standard input) into parsed documents, collecting the
 ones that fail with their reason instead of stopping. `analyse_documents` runs the
-spaCy pipeline over many documents, a stream of them if need be. `extract` joins them for
-callers that want everything (the `extract` command, tests), and checks each graph
-against the ontology, so what it shows is what ingest would accept.
+spaCy pipeline over many documents, a stream of them if need be. `extract` joins
+them for callers that want everything (the `extract` command, tests), and checks
+each graph against the ontology, so what it shows is what ingest would accept.
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ Order of work for a run: inputs are read a chunk at a time (failures are recorde
 not fatal) and the graph is asked which of their document ids it already has (those
 are "unchanged" and cost no NLP); the new ones stream to forked NLP worker processes
 (a run of 8 or more documents; fewer are analysed in this process); each is written,
-as its results come back, as its own transaction on a writer thread. A document is in the graph whole or not at all,
-so a killed run leaves only complete documents and a rerun completes the rest.
+as its results come back, as its own transaction on a writer thread. A document is
+in the graph whole or not at all, so a killed run leaves only complete documents and
+a rerun completes the rest.
 """
 
 from __future__ import annotations
