@@ -4,8 +4,8 @@ One Neo4j driver per process, made in the lifespan, kept on `app.state.driver` a
 closed on shutdown (a driver already set on app.state before start-up is used as it
 is and left open: embedding code and tests own theirs). When Neo4j cannot be reached at start the app still starts (so
 /health answers and /ready says 503) and the driver connects once Neo4j is up.
-`settings` sets what the app itself reads (keys, body limit, the driver); the graph
-services read get_settings() for their limits, so pass settings that match it.
+`settings` is the app's one settings object: the routes read it from app.state and
+the graph services from the driver made with it (graph.driver.settings_of).
 """
 
 from __future__ import annotations

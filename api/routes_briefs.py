@@ -13,7 +13,7 @@ from neo4j import Driver
 from intelgraph.api.auth import Principal, Role, check_role, require
 from intelgraph.api.params import ID_MAX_LENGTH, get_driver
 from intelgraph.api.schemas import BriefCreate, BriefFormat, ErrorBody
-from intelgraph.brief import BriefDocument, BriefRequest, generate_brief, load_brief, render
+from intelgraph.services.brief import BriefDocument, BriefRequest, generate_brief, load_brief, render
 
 router = APIRouter(tags=["briefs"])
 

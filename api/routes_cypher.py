@@ -14,11 +14,11 @@ from fastapi import APIRouter, Depends
 from neo4j import Driver
 
 from intelgraph.api.auth import Role, require
-from intelgraph.api.params import get_driver
+from intelgraph.api.params import get_app_settings, get_driver
 from intelgraph.api.schemas import CypherQuery, CypherResult, ErrorBody
 from intelgraph.graph.lookups import plain
 from intelgraph.graph.readonly import run_read_only
-from intelgraph.settings import get_settings
+from intelgraph.settings import Settings
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["cypher"], dependencies=[Depends(require(Role.reader))])
@@ -28,8 +28,8 @@ router = APIRouter(tags=["cypher"], dependencies=[Depends(require(Role.reader))]
              responses={408: {"model": ErrorBody, "description": "The query ran past INTELGRAPH_QUERY_TIMEOUT."},
                         422: {"model": ErrorBody, "description": "Refused: not read-only, not valid Cypher, "
                                                                  "or bad parameters."}})
-def run_cypher(body: CypherQuery, driver: Driver = Depends(get_driver)) -> dict:
-    settings = get_settings()
+def run_cypher(body: CypherQuery, driver: Driver = Depends(get_driver),
+               settings: Settings = Depends(get_app_settings)) -> dict:
     result = run_read_only(driver, body.query, body.params, timeout=settings.query_timeout,
                            row_cap=settings.row_cap)
     log.info("cypher: %d rows%s", len(result.rows), " (truncated)" if result.truncated else "")

@@ -73,7 +73,8 @@ async def _document_from(request: Request) -> tuple[bytes, DocumentOptions]:
                         415: {"model": ErrorBody, "description": "Neither JSON nor multipart."}})
 async def create_document(request: Request, response: Response, driver: Driver = Depends(get_driver),
                           _=Depends(require(Role.writer))) -> dict:
-    from intelgraph.ingest import SourceGrades, ingest_bytes
+    from intelgraph.extract.sources import SourceGrades
+    from intelgraph.services.ingest import ingest_bytes
 
     data, payload = await _document_from(request)  # a pydantic ValidationError answers 422
     grades = SourceGrades(override_name=payload.source, override_reliability=payload.reliability)

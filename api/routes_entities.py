@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from neo4j import Driver
 
 from intelgraph.api.auth import Role, require
-from intelgraph.api.params import ID_MAX_LENGTH, PageParams, get_driver, page_params
+from intelgraph.api.params import ID_MAX_LENGTH, PageParams, get_driver, max_depth, max_page, page_params
 from intelgraph.api.schemas import ClaimPublic, EntityPublic, EntitySummary, ErrorBody, Neighborhood, Page
 from intelgraph.graph import lookups
 
@@ -34,6 +34,7 @@ def get_entity(entity_id: str = Path(max_length=ID_MAX_LENGTH), driver: Driver =
 @router.get("/entities/{entity_id}/neighbors", response_model=Neighborhood,
             summary="The graph around an entity, up to `depth` hops", responses=_404)
 def get_neighbors(
+    request: Request,
     entity_id: str = Path(max_length=ID_MAX_LENGTH),
     depth: int = Query(1, ge=1, le=100, description="Hops, 1 to INTELGRAPH_API_MAX_DEPTH (default 3)."),
     rel: str | None = Query(None, max_length=64, description="Follow only this relationship type "
@@ -42,7 +43,8 @@ def get_neighbors(
                                                          "INTELGRAPH_API_MAX_PAGE (default 200)."),
     driver: Driver = Depends(get_driver),
 ) -> dict:
-    return lookups.neighbors(driver, entity_id, depth=depth, rel=rel, limit=limit)
+    return lookups.neighbors(driver, entity_id, depth=max_depth(request, depth), rel=rel,
+                             limit=max_page(request, limit))
 
 
 @router.get("/entities/{entity_id}/claims", response_model=Page[ClaimPublic],

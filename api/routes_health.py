@@ -11,9 +11,10 @@ from neo4j import Driver
 
 from intelgraph import __version__
 from intelgraph.api.errors import error_response
-from intelgraph.api.params import get_driver
+from intelgraph.api.params import get_app_settings, get_driver
 from intelgraph.api.schemas import ErrorBody, Health, Ready
 from intelgraph.errors import DatabaseUnavailable
+from intelgraph.settings import Settings
 
 router = APIRouter(tags=["service"])
 
@@ -25,10 +26,8 @@ def health() -> dict:
 
 @router.get("/ready", response_model=Ready, summary="Neo4j is reachable and the schema is applied",
             responses={503: {"model": ErrorBody, "description": "Neo4j is down or the schema is incomplete."}})
-def ready(driver: Driver = Depends(get_driver)) -> dict | JSONResponse:
+def ready(driver: Driver = Depends(get_driver), settings: Settings = Depends(get_app_settings)) -> dict | JSONResponse:
     from intelgraph.graph.schema import schema_diff
-    from intelgraph.settings import get_settings
-
     try:
         missing = schema_diff(driver)["missing"]
     except DatabaseUnavailable as exc:
@@ -37,4 +36,4 @@ def ready(driver: Driver = Depends(get_driver)) -> dict | JSONResponse:
         return error_response(503, "schema_incomplete",
                               f"the graph lacks {len(missing)} schema item(s) ({', '.join(missing[:5])}"
                               f"{' …' if len(missing) > 5 else ''}); run `intelgraph schema apply`")
-    return {"status": "ready", "database": get_settings().neo4j_database}
+    return {"status": "ready", "database": settings.neo4j_database}

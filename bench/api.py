@@ -3,7 +3,7 @@
 Usage: python bench/api.py [--seconds 5] [--concurrency 1 8] [--depth 2] [--workers 1]
                            [--examples PATH] [--use-configured]
 
-Builds a graph from the sample documents (examples/, ingested with intelgraph.ingest)
+Builds a graph from the sample documents (examples/, ingested with intelgraph.services.ingest)
 in a throw-away local Neo4j (or, with --use-configured, the server NEO4J_URI names,
 which is wiped first), starts the API under uvicorn in a subprocess on a free loopback
 port, and drives it from threads with one httpx client each, for --seconds per
@@ -123,7 +123,7 @@ def main() -> None:
 
     from bench_db import bench_driver, wipe
 
-    from intelgraph.ingest import ingest
+    from intelgraph.services.ingest import ingest
 
     with bench_driver(use_configured=args.use_configured) as driver:
         if args.use_configured:

@@ -53,7 +53,9 @@ def bench_driver(*, use_configured: bool = False, heap: str = "1g", pagecache: s
 
 
 def _driver(make_driver, ensure_schema) -> Iterator:
-    driver = make_driver()
+    from intelgraph.settings import get_settings
+
+    driver = make_driver(get_settings())
     try:
         ensure_schema(driver)
         yield driver

@@ -11,10 +11,11 @@ import argparse
 import statistics
 import time
 
-from intelgraph.brief import BriefRequest, render
-from intelgraph.brief.builder import build_brief
+from intelgraph.services.brief import BriefRequest, render
+from intelgraph.services.brief.builder import build_brief
 from intelgraph.graph.driver import make_driver
 from intelgraph.graph.schema import ensure_schema
+from intelgraph.settings import get_settings
 
 
 def pct(values: list[float], q: float) -> float:
@@ -29,10 +30,10 @@ def main() -> None:
     ap.add_argument("--ingest", nargs="*", default=[])
     args = ap.parse_args()
     topics = args.topic or ["Kestrel Strait", "Tidewater Front", "Skerrow Island"]
-    with make_driver() as driver:
+    with make_driver(get_settings()) as driver:
         ensure_schema(driver)
         if args.ingest:
-            from intelgraph.ingest import ingest
+            from intelgraph.services.ingest import ingest
 
             s = ingest(driver, args.ingest, recursive=True)
             print(f"ingested: {s.as_dict()['documents']}")

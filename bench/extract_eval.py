@@ -17,7 +17,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from intelgraph.extract.readers import ParsedDocument, read_file
+from intelgraph.extract.pipeline import read_one
+from intelgraph.extract.readers import ParsedDocument
 
 FIELDS = ["title", "published", "bluf", "confidence", "hypotheses", "assessment.favored",
           "assessment.text", "assumptions", "information_gaps", "bias_deception_risks"]
@@ -86,7 +87,7 @@ def evaluate(shared: Path, verbose: bool = False) -> dict[str, list[int]]:
     totals = {field: [0, 0, 0] for field in FIELDS}
     for gold_path in sorted((shared / "corpus" / "gold").glob("*.json")):
         gold = gold_view(json.loads(gold_path.read_text(encoding="utf-8")))
-        doc = read_file(shared / "corpus" / "reports" / f"{gold_path.stem}.txt")
+        doc = read_one(str(shared / "corpus" / "reports" / f"{gold_path.stem}.txt"))
         pred = reader_view(doc)
         for field in FIELDS:
             if gold[field] is None:

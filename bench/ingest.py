@@ -127,7 +127,7 @@ def main() -> None:
     ap.add_argument("--use-configured", action="store_true", help="benchmark (and wipe) the NEO4J_URI server")
     args = ap.parse_args()
 
-    from intelgraph.ingest import ingest
+    from intelgraph.services.ingest import ingest
 
     with tempfile.TemporaryDirectory() as tmp, bench_driver(use_configured=args.use_configured) as driver:
         files = make_corpus(Path(tmp), args.copies)
@@ -135,7 +135,7 @@ def main() -> None:
         words = sum(len(t.split()) for t in texts)
         from intelgraph.extract.pipeline import extract
         from intelgraph.graph.writer import GraphWriter
-        from intelgraph.ingest import SourceGrades
+        from intelgraph.extract.sources import SourceGrades
 
         extractions, _ = extract([str(f) for f in files], source_for=SourceGrades().source_for)
         writer = GraphWriter(driver)

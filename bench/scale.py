@@ -11,11 +11,11 @@ its inputs, and p50/p95/max are recorded: entity search (graph.lookups.search_en
 neighbourhoods of depth 1 and 2 of the busiest and of a typical entity
 (graph.lookups.neighbors, 100 a page), shortest path between two entities
 (graph.lookups.shortest_path), provenance of a claim (graph.trace.trace), and a full
-brief on the busiest and on a quiet topic (intelgraph.brief.builder.build_brief).
+brief on the busiest and on a quiet topic (intelgraph.services.brief.builder.build_brief).
 Last, new real documents (copies of examples/*.txt, each with a numbered line) go into
 the big graph and into a second, emptied server in alternating rounds, so machine
 noise hits both alike: the write phase alone (GraphWriter, one transaction per
-document) and intelgraph.ingest.ingest end to end.
+document) and intelgraph.services.ingest.ingest end to end.
 
 --keep DIR keeps each size's server folder (DIR/n<size>); --build-only stops there;
 --reuse starts from a kept folder instead of building again; --ingest-only then redoes
@@ -81,8 +81,8 @@ def rotating(fn: Callable, inputs: list) -> Callable[[], object]:
 
 def operations(driver, manifest: dict) -> dict[str, tuple[Callable[[], object], str]]:
     """name -> (call, what it asks)."""
-    from intelgraph.brief import BriefRequest
-    from intelgraph.brief.builder import build_brief
+    from intelgraph.services.brief import BriefRequest
+    from intelgraph.services.brief.builder import build_brief
     from intelgraph.graph import lookups
     from intelgraph.graph.trace import trace
 
@@ -121,7 +121,7 @@ def operations(driver, manifest: dict) -> dict[str, tuple[Callable[[], object], 
 
 def profiles(driver, manifest: dict) -> dict[str, dict]:
     """PROFILE totals of every named query the operations run (one representative input)."""
-    from intelgraph.brief.builder import MAX_DOCUMENTS, SECTION_QUERIES
+    from intelgraph.services.brief.builder import MAX_DOCUMENTS, SECTION_QUERIES
     from intelgraph.graph.lookups import FANOUT_PER_NODE, lucene_query
     from intelgraph.queries import query
     from intelgraph.settings import get_settings
@@ -185,7 +185,7 @@ def copies(target: Path, first: int, count: int) -> Path:
 def extract(folder: Path) -> list:
     """GraphDocuments of every file in `folder`, through the real readers and NLP."""
     from intelgraph.extract.pipeline import analyse_documents, read_inputs, to_graph
-    from intelgraph.ingest import SourceGrades
+    from intelgraph.extract.sources import SourceGrades
 
     grades = SourceGrades.from_file(REPO / "examples" / "sources.toml")
     inputs = read_inputs(sorted(str(p) for p in folder.iterdir()), "auto")
@@ -207,8 +207,9 @@ def write_rate(driver, graphs: list) -> dict:
 
 
 def ingest_rate(driver, folder: Path) -> dict:
-    """intelgraph.ingest end to end (read, NLP, writes on its writer threads)."""
-    from intelgraph.ingest import SourceGrades, ingest
+    """intelgraph.services.ingest end to end (read, NLP, writes on its writer threads)."""
+    from intelgraph.extract.sources import SourceGrades
+    from intelgraph.services.ingest import ingest
 
     grades = SourceGrades.from_file(REPO / "examples" / "sources.toml")
     t0 = time.perf_counter()

@@ -42,7 +42,8 @@ from random import Random
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from intelgraph.extract.graph_records import SourceInfo, build_graph  # noqa: E402
+from intelgraph.extract.graph_records import build_graph
+from intelgraph.extract.sources import SourceInfo  # noqa: E402
 from intelgraph.extract.nlp.resolution import canonical_key, entity_id  # noqa: E402
 from intelgraph.extract.readers.model import Item, ParsedDocument, Span  # noqa: E402
 from intelgraph.ontology.records import GraphDocument  # noqa: E402

@@ -25,7 +25,6 @@ Conventions
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -34,6 +33,7 @@ from dataclasses import dataclass
 from intelgraph.extract.nlp.credibility import evidence_credibility, stated_credibility
 from intelgraph.extract.nlp.resolution import canonical_key, entity_id, short_form_targets, strip_titles
 from intelgraph.extract.readers.model import Item, ParsedDocument
+from intelgraph.extract.sources import SourceInfo, slug, source_id
 from intelgraph.ontology import L, R
 from intelgraph.ontology.records import EdgeRecord, GraphDocument, NodeRecord
 
@@ -49,26 +49,6 @@ _ITEM_LABELS = {
     "information_gap": "InformationGap", "bias_risk": "BiasRisk", "implication": "Risk", "risk": "Risk",
     "recommendation": "Recommendation", "scenario": "Scenario",
 }
-
-
-def document_id(text: str) -> str:
-    return "doc:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-
-
-def slug(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "unnamed"
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    name: str
-    reliability: str = "F"
-    url: str | None = None
-
-
-def source_id(name: str) -> str:
-    return "source:" + slug(name)
 
 
 class _Builder:
@@ -128,19 +108,10 @@ _SHARED_BY_NAME = {
     "technique": (L.Technique, R.USES_TECHNIQUE, "technique"),
 }
 
-# Items whose text is a label or a list entry, not a statement to read claims from.
-_NOT_CLAIMS = {"tag", "technique", "key_entity", "confidence_statement", "headline"}
-
-
-def claim_spans(parsed: ParsedDocument) -> list[tuple[int, int]]:
-    """Where claims may come from: the document's statements, not its boilerplate."""
-    return [(i.span.start, i.span.end) for i in parsed.items if i.kind not in _NOT_CLAIMS]
-
-
 def build_graph(parsed: ParsedDocument, analysis, source: SourceInfo, *,
                 ingested_at: dt.datetime | None = None) -> GraphDocument:
     """The GraphDocument for one document. `analysis` is an nlp Analysis of parsed.text."""
-    doc_id = document_id(parsed.text)
+    doc_id = parsed.document_id
     b = _Builder(parsed, doc_id)
     text = parsed.text
 

@@ -17,8 +17,9 @@ from itertools import chain, islice
 from pathlib import Path
 
 from intelgraph.errors import InputError, IntelgraphError
-from intelgraph.extract.graph_records import SourceInfo, build_graph, claim_spans, document_id
-from intelgraph.extract.readers import read_bytes
+from intelgraph.extract.graph_records import build_graph
+from intelgraph.extract.sources import SourceInfo
+from intelgraph.extract.readers import check_size, read_bytes
 from intelgraph.extract.readers.model import ParsedDocument
 from intelgraph.ontology.records import GraphDocument
 
@@ -32,7 +33,10 @@ SKIPPED_NAMES = {"readme.md", "readme.txt", "readme"}
 class InputDoc:
     name: str  # a path, or "<stdin>"
     parsed: ParsedDocument
-    document_id: str
+
+    @property
+    def document_id(self) -> str:
+        return self.parsed.document_id
 
 
 @dataclass
@@ -85,6 +89,7 @@ def read_one(name: str, fmt: str = "auto", *, stdin: bytes | None = None) -> Par
     if path.is_dir():
         raise InputError(f"{name}: is a folder; pass --recursive or name the files")
     try:
+        check_size(path.stat().st_size, name)  # before reading: a huge file costs nothing
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
@@ -104,10 +109,9 @@ def read_inputs(names: Iterable[str], fmt: str = "auto", *, stdin: bytes | None 
         except IntelgraphError as exc:
             out.failures.append(Failure(name, str(exc)))
         else:
-            doc_id = document_id(parsed.text)
-            if doc_id not in seen:
-                seen.add(doc_id)
-                out.docs.append(InputDoc(name, parsed, doc_id))
+            if parsed.document_id not in seen:
+                seen.add(parsed.document_id)
+                out.docs.append(InputDoc(name, parsed))
     return out
 
 
@@ -130,7 +134,7 @@ def analyse_documents(docs: Iterable[InputDoc], *, n_process: int = 1,
     def texts() -> Iterator[tuple[str, list[tuple[int, int]] | None]]:
         for doc in chain(head, stream):
             in_flight.append(doc)
-            yield doc.parsed.text, claim_spans(doc.parsed) or None
+            yield doc.parsed.text, doc.parsed.claim_spans() or None
 
     for analysis in analyse_many(texts(), n_process=workers, own_process=own):
         yield in_flight.popleft(), analysis

@@ -11,16 +11,28 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from typing import Any, LiteralString, TypeVar
+from weakref import WeakKeyDictionary
 
 import neo4j
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
 
 from intelgraph.errors import DatabaseUnavailable, QueryTimeout
-from intelgraph.settings import Settings, get_settings
+from intelgraph.settings import Settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# The settings each driver was made from: graph code reads its limits (database, query
+# timeout, row cap, batch size) from the driver it is handed, so a process's one
+# settings object (the CLI's, or the API app's on app.state) is the only one consulted.
+_SETTINGS: WeakKeyDictionary[Driver, Settings] = WeakKeyDictionary()
+# For a driver made elsewhere (embedding code): the defaults, without reading the environment.
+_DEFAULTS = Settings.model_construct()
+
+
+def settings_of(driver: Driver) -> Settings:
+    """The settings `driver` was made from (make_driver), else the defaults."""
+    return _SETTINGS.get(driver, _DEFAULTS)
 
 
 def connection(settings: Settings) -> tuple[str, str | None, str | None]:
@@ -36,14 +48,14 @@ def where(settings: Settings) -> str:
     return settings.neo4j_uri or f"the local server (bolt://127.0.0.1:{settings.bolt_port})"
 
 
-def make_driver(settings: Settings | None = None, *, verify: bool = True) -> Driver:
-    settings = settings or get_settings()
+def make_driver(settings: Settings, *, verify: bool = True) -> Driver:
     uri, user, password = connection(settings)
     auth = (user, password) if password else None
     # Notifications (e.g. "label does not exist yet" on an empty graph) are noise for
     # users; query problems surface as errors.
     driver = GraphDatabase.driver(uri, auth=auth, max_connection_pool_size=50,
                                   notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF)
+    _SETTINGS[driver] = settings
     if verify:
         try:
             driver.verify_connectivity()
@@ -76,14 +88,14 @@ def read(driver: Driver, query: LiteralString, params: dict[str, Any] | None = N
 def run_read(driver: Driver, work: Callable[[neo4j.ManagedTransaction], T], *,
              database: str | None = None, timeout: float | None = None) -> T:
     fn = neo4j.unit_of_work(timeout=timeout)(work) if timeout else work
-    with driver.session(database=database or get_settings().neo4j_database,
+    with driver.session(database=database or settings_of(driver).neo4j_database,
                         default_access_mode=neo4j.READ_ACCESS) as session:
         return _translate(lambda: session.execute_read(fn))
 
 
 def run_write(driver: Driver, work: Callable[[neo4j.ManagedTransaction], T], *,
               database: str | None = None) -> T:
-    with driver.session(database=database or get_settings().neo4j_database) as session:
+    with driver.session(database=database or settings_of(driver).neo4j_database) as session:
         return _translate(lambda: session.execute_write(work))
 
 

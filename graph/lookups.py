@@ -5,9 +5,10 @@ Conventions
   read transaction, with the settings' query timeout; values travel only as parameters.
 - Results are plain JSON-able data (`plain()` turns Neo4j dates, times, points and
   non-finite floats into strings and maps), so the API and the CLI can hand them on.
-- An id that names nothing of the expected kind raises NotFound; a label, relationship
-  type or bound outside what the ontology and settings allow raises InputError or
-  OntologyError, before any query runs.
+- An id that names nothing of the expected kind raises NotFound; a label or
+  relationship type the ontology does not define raises OntologyError, before any
+  query runs. How large a page or how deep a walk a client may ask for is the API's
+  to bound (api/params.py); here a bound is only checked to be usable.
 - Lists are pages: a query is asked for limit + 1 rows, so `next_offset` says whether
   there is more without a second counting query.
 - Logs carry query names and row counts, never parameter values.
@@ -29,10 +30,9 @@ import neo4j.time
 from neo4j import Driver
 
 from intelgraph.errors import InputError, NotFound, OntologyError
-from intelgraph.graph.driver import run_read
+from intelgraph.graph.driver import run_read, settings_of
 from intelgraph.ontology import get_ontology
 from intelgraph.queries import query
-from intelgraph.settings import get_settings
 
 log = logging.getLogger(__name__)
 
@@ -127,9 +127,8 @@ def lucene_query(text: str) -> str:
 
 
 def _check_page(offset: int, limit: int) -> None:
-    max_page = get_settings().api_max_page
-    if not 1 <= limit <= max_page:
-        raise InputError(f"limit must be between 1 and {max_page}")
+    if limit < 1:
+        raise InputError("limit must be 1 or more")
     if offset < 0:
         raise InputError("offset must be 0 or more")
 
@@ -149,7 +148,7 @@ def _run(tx: neo4j.ManagedTransaction, name: str, params: dict[str, Any]) -> lis
 
 
 def _read(driver: Driver, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return run_read(driver, lambda tx: _run(tx, name, params), timeout=get_settings().query_timeout)
+    return run_read(driver, lambda tx: _run(tx, name, params), timeout=settings_of(driver).query_timeout)
 
 
 # ---- entities ---------------------------------------------------------------------------------
@@ -186,9 +185,8 @@ def neighbors(driver: Driver, entity_id: str, *, depth: int = 1, rel: str | None
               limit: int = 100) -> dict[str, Any]:
     """The graph around an entity, breadth first up to `depth` hops: at most
     FANOUT_PER_NODE relationships from any node per hop and `limit` new ones per hop."""
-    max_depth = get_settings().api_max_depth
-    if not 1 <= depth <= max_depth:
-        raise InputError(f"depth must be between 1 and {max_depth}")
+    if depth < 1:
+        raise InputError("depth must be 1 or more")
     _check_page(0, limit)
     rel = check_rel_type(rel)
 
@@ -221,7 +219,7 @@ def neighbors(driver: Driver, entity_id: str, *, depth: int = 1, rel: str | None
         return {"id": entity_id, "depth": depth, "rel": rel, "nodes": list(nodes.values()),
                 "edges": list(edges.values()), "truncated": truncated}
 
-    return run_read(driver, work, timeout=get_settings().query_timeout)
+    return run_read(driver, work, timeout=settings_of(driver).query_timeout)
 
 
 def entity_claims(driver: Driver, entity_id: str, *, offset: int = 0, limit: int = 20) -> dict[str, Any]:
@@ -258,9 +256,8 @@ def shortest_path(driver: Driver, from_id: str, to_id: str, *, max_hops: int = 3
                   via_claims: bool = False) -> dict[str, Any]:
     """The shortest chain between two entities over RELATED_TO (and, with via_claims,
     through claims about both), with the claims behind each hop."""
-    ceiling = min(get_settings().api_max_depth, PATH_HOP_CEILING)
-    if not 1 <= max_hops <= ceiling:
-        raise InputError(f"max_hops must be between 1 and {ceiling}")
+    if not 1 <= max_hops <= PATH_HOP_CEILING:
+        raise InputError(f"max_hops must be between 1 and {PATH_HOP_CEILING}")
     if from_id == to_id:
         raise InputError("from and to are the same entity; a path needs two")
     name = "api/find_path_claims" if via_claims else "api/find_path_related"
@@ -285,7 +282,7 @@ def shortest_path(driver: Driver, from_id: str, to_id: str, *, max_hops: int = 3
         out.update(found=True, nodes=[{**n, "type": kind_of(n["labels"])} for n in entities], hops=hops)
         return out
 
-    return run_read(driver, work, timeout=get_settings().query_timeout)
+    return run_read(driver, work, timeout=settings_of(driver).query_timeout)
 
 
 # ---- hypotheses -------------------------------------------------------------------------------
@@ -318,7 +315,7 @@ def get_document(driver: Driver, document_id: str, *, include_text: bool = False
                  limit: int | None = None) -> dict[str, Any]:
     """A document with its source, topics, main entities and extracted objects grouped
     by label (at most `limit` objects, default the row cap)."""
-    limit = limit or get_settings().row_cap
+    limit = limit or settings_of(driver).row_cap
     rows = _read(driver, "api/get_document", {"id": document_id, "include_text": include_text, "limit": limit})
     if not rows:
         raise NotFound(f"no document with id {document_id!r}")

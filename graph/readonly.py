@@ -18,8 +18,7 @@ from neo4j import Driver
 from neo4j.exceptions import ClientError, CypherSyntaxError
 
 from intelgraph.errors import QueryError, QueryTimeout
-from intelgraph.graph.driver import run_read
-from intelgraph.settings import get_settings
+from intelgraph.graph.driver import run_read, settings_of
 
 _FORBIDDEN_OPERATORS = {
     "LoadCSV": "LOAD CSV",
@@ -90,7 +89,7 @@ def check_read_only(driver: Driver, query: str, params: dict[str, Any] | None = 
 
 def run_read_only(driver: Driver, query: str, params: dict[str, Any] | None = None, *,
                   timeout: float | None = None, row_cap: int | None = None) -> QueryResult:
-    settings = get_settings()
+    settings = settings_of(driver)
     timeout = timeout or settings.query_timeout
     row_cap = row_cap or settings.row_cap
     check_read_only(driver, query, params)

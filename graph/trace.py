@@ -1,4 +1,4 @@
-"""Provenance: from any node down to passages, documents and sources.
+"""Provenance: from any node down to passages, documents and sources; a document's subgraph.
 
 `trace(driver, id)` answers with the node (its stated confidence and, apart from it,
 the extractor's score), the relationships that carry its reasoning (favours,
@@ -78,3 +78,11 @@ def trace(driver: Driver, node_id: str, *, limit: int = 50) -> Trace:
                  extraction_score=first["extraction_score"], likelihood=first["likelihood"],
                  reliability=first["own_reliability"], links=[TraceLink(**x) for x in first["links"] if x],
                  steps=steps)
+
+
+def document_subgraph(driver: Driver, document_id: str) -> tuple[list[dict], list[dict]]:
+    """(nodes, relationships) that one document added to the graph, as the RDF export reads them."""
+    rows = read(driver, query("trace/document_subgraph"), {"id": document_id})
+    if not rows or not rows[0]["nodes"]:  # the query aggregates: one row even for no match
+        raise NotFound(f"no document with id {document_id!r}")
+    return rows[0]["nodes"], rows[0]["rels"]

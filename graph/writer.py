@@ -10,7 +10,7 @@ inside its transaction rolls the whole document back.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, LiteralString, cast
@@ -19,11 +19,10 @@ import neo4j
 from neo4j import Driver
 
 from intelgraph.errors import IntelgraphError, OntologyError
-from intelgraph.graph.catalog import cypher
-from intelgraph.graph.driver import run_write
+from intelgraph.queries.catalog import cypher
+from intelgraph.graph.driver import run_write, settings_of
 from intelgraph.ontology.model import Ontology, get_ontology
 from intelgraph.ontology.records import GraphDocument, neo4j_props
-from intelgraph.settings import get_settings
 
 log = logging.getLogger(__name__)
 _PKG = "intelgraph.graph.cypher"
@@ -67,7 +66,7 @@ class GraphWriter:
         self.driver = driver
         self.database = database
         self.onto = ontology or get_ontology()
-        self.batch_size = batch_size or get_settings().batch_size
+        self.batch_size = batch_size or settings_of(driver).batch_size
         if self.batch_size < 1:
             raise IntelgraphError("batch size must be at least 1")
 
@@ -130,9 +129,6 @@ class GraphWriter:
         log.info("wrote document %s: %d nodes, %d relationships created",
                  doc.document_id, result.nodes_created, result.relationships_created)
         return result
-
-    def write_many(self, docs: Iterable[GraphDocument]) -> list[WriteResult]:
-        return [self.write(doc) for doc in docs]
 
     @staticmethod
     def _count(result: WriteResult, summary: neo4j.ResultSummary) -> None:

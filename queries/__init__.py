@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import LiteralString
 
-from intelgraph.graph.catalog import cypher, header, list_cypher
+from intelgraph.queries.catalog import cypher, header, list_cypher
 
 _PKG = "intelgraph.queries"
 

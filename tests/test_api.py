@@ -264,7 +264,7 @@ def test_keys_file_and_bad_key_config(api_env, data, tmp_path):
 
 def test_open_mode_needs_no_key_and_only_binds_loopback(api_env, data):
     from intelgraph.api.auth import check_open_binding
-    from intelgraph.commands.serve import serve
+    from intelgraph.cli.commands.serve import serve
     from intelgraph.errors import ConfigError
 
     api_env.delenv("INTELGRAPH_API_KEYS")
@@ -526,21 +526,23 @@ def test_cypher_guard_refuses_read_mode_admin_commands(client, statement):
     assert resp.status_code == 422, resp.text
 
 
-def test_cypher_timeout_row_cap_and_params(client, api_env):
+def test_cypher_timeout_row_cap_and_params(data, api_env):
+    """The limits are the app's settings, read when the app is made (one settings object)."""
     settings_env(api_env, query_timeout=0.5, row_cap=5)
-    resp = client.post("/cypher", headers=R, json={
-        "query": "UNWIND range(1, 10000) AS a UNWIND range(1, 10000) AS b WITH a, b WHERE (a * b) % 7 = 3 "
-                 "RETURN count(*) AS n"})
-    assert resp.status_code == 408, resp.text
-    assert error_of(resp)["code"] == "query_timeout"
-    body = client.post("/cypher", headers=R, json={"query": "UNWIND range(1, 10) AS x RETURN x"}).json()
-    assert len(body["rows"]) == 5 and body["truncated"] and body["row_cap"] == 5
-    for bad in ({"query": "RETURN $x", "params": {"x": 2**64}}, {"query": "RETURN 1", "extra": 1},
-                {"query": "RETURN 1", "params": []}, {"params": {}}, {"query": "RETURN $x"},
-                {"query": "RETURN 1 +", "params": {}}):
-        resp = client.post("/cypher", headers=R, json=bad)
-        assert resp.status_code == 422, (bad, resp.text)
-        error_of(resp)
+    with make_client() as client:
+        resp = client.post("/cypher", headers=R, json={
+            "query": "UNWIND range(1, 10000) AS a UNWIND range(1, 10000) AS b WITH a, b WHERE (a * b) % 7 = 3 "
+                     "RETURN count(*) AS n"})
+        assert resp.status_code == 408, resp.text
+        assert error_of(resp)["code"] == "query_timeout"
+        body = client.post("/cypher", headers=R, json={"query": "UNWIND range(1, 10) AS x RETURN x"}).json()
+        assert len(body["rows"]) == 5 and body["truncated"] and body["row_cap"] == 5
+        for bad in ({"query": "RETURN $x", "params": {"x": 2**64}}, {"query": "RETURN 1", "extra": 1},
+                    {"query": "RETURN 1", "params": []}, {"params": {}}, {"query": "RETURN $x"},
+                    {"query": "RETURN 1 +", "params": {}}):
+            resp = client.post("/cypher", headers=R, json=bad)
+            assert resp.status_code == 422, (bad, resp.text)
+            error_of(resp)
 
 
 def test_body_size_limit(client, api_env):

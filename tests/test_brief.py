@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from intelgraph.brief import BriefRequest, generate_brief, load_brief, render
-from intelgraph.brief.model import SCHEMA_PATH, json_schema
-from intelgraph.cli import app
+from intelgraph.services.brief import BriefRequest, generate_brief, load_brief, render
+from intelgraph.services.brief.model import SCHEMA_PATH, json_schema
+from intelgraph.cli.app import app
 from intelgraph.graph.driver import read
 from intelgraph.graph.trace import trace
 from intelgraph.queries import names, query

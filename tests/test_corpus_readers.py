@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from intelgraph.extract.readers import read_file
+from intelgraph.extract.pipeline import read_one
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("extract_eval", ROOT / "bench" / "extract_eval.py")
@@ -51,7 +51,7 @@ ROWS = manifest()
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["file"] for r in ROWS])
 def test_corpus_file_reads(row):
-    doc = read_file(CORPUS / row["file"])
+    doc = read_one(str(CORPUS / row["file"]))
     assert doc.layout == expected_layout(row)
     assert doc.format == row["format"]
     for item in doc.items:
@@ -79,7 +79,7 @@ def test_corpus_file_reads(row):
 
 
 def test_seed_reads_completely():
-    doc = read_file(next((SHARED / "seeds").glob("*.txt")))
+    doc = read_one(str(next((SHARED / "seeds").glob("*.txt"))))
     assert doc.layout == "report-current"
     assert not doc.truncated and doc.missing == []
     for kind in ("hypothesis", "assessment", "assumption", "information_gap", "bias_risk", "risk",
@@ -93,7 +93,7 @@ GOLD = sorted((CORPUS / "gold").glob("*.json")) if CORPUS.is_dir() else []
 @pytest.mark.parametrize("gold_path", GOLD, ids=[p.stem for p in GOLD])
 def test_gold_fields_match(gold_path):
     gold = extract_eval.gold_view(json.loads(gold_path.read_text(encoding="utf-8")))
-    pred = extract_eval.reader_view(read_file(CORPUS / "reports" / f"{gold_path.stem}.txt"))
+    pred = extract_eval.reader_view(read_one(str(CORPUS / "reports" / f"{gold_path.stem}.txt")))
     for field, expected in gold.items():
         if expected is None:  # not visible in the stored text
             continue
@@ -106,7 +106,7 @@ def test_gold_fields_match(gold_path):
 def test_gold_fragments_are_warnings_not_items():
     for gold_path in GOLD:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        doc = read_file(CORPUS / "reports" / f"{gold_path.stem}.txt")
+        doc = read_one(str(CORPUS / "reports" / f"{gold_path.stem}.txt"))
         item_texts = {i.span.text for i in doc.items}
         for fragment in gold.get("_truncated_fragments", {}).values():
             assert fragment not in item_texts

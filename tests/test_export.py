@@ -9,7 +9,7 @@ import pyshacl
 import rdflib
 from typer.testing import CliRunner
 
-from intelgraph.cli import app
+from intelgraph.cli.app import app
 from intelgraph.graph.driver import read
 
 from ingest_helpers import EXAMPLES

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from intelgraph.cli import app
-from intelgraph.extract.graph_records import SourceInfo, build_graph
+from intelgraph.cli.app import app
+from intelgraph.extract.graph_records import build_graph
+from intelgraph.extract.sources import SourceInfo
 from intelgraph.extract.nlp.analysis import Analysis, EntityMention, ResolvedEntity
 from intelgraph.extract.nlp.credibility import LEVELS, evidence_credibility, stated_credibility
 from intelgraph.extract.nlp.resolution import resolve_short_forms, short_form_targets

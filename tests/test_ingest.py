@@ -13,7 +13,7 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from intelgraph.cli import app
+from intelgraph.cli.app import app
 from intelgraph.graph.driver import read
 
 from ingest_helpers import EXAMPLES, graph_counts, per_document
@@ -217,7 +217,7 @@ def test_sigkill_mid_ingest_leaves_only_whole_documents(graph, tmp_path, corpus_
 
     # each stored document matches what a clean extraction of its file would write
     from intelgraph.extract.pipeline import extract
-    from intelgraph.ingest import SourceGrades
+    from intelgraph.extract.sources import SourceGrades
 
     extractions, failures = extract([str(p) for p in sorted(docs.glob("*.txt"))],
                                     source_for=SourceGrades().source_for)

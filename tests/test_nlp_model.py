@@ -180,7 +180,6 @@ def test_analyse_many_in_its_own_process(monkeypatch):
 def test_analyse_documents_reads_a_stream_as_it_goes():
     """Ingest hands analyse_documents a stream; a long run must not be read whole
     before the first result (memory, and NLP starting late)."""
-    from intelgraph.extract.graph_records import document_id
     from intelgraph.extract.pipeline import InputDoc, analyse_documents
     from intelgraph.extract.readers import read_text
 
@@ -190,7 +189,7 @@ def test_analyse_documents_reads_a_stream_as_it_goes():
     def stream():
         for k, p in enumerate(parsed):
             pulled.append(k)
-            yield InputDoc(f"doc{k}.txt", p, document_id(p.text))
+            yield InputDoc(f"doc{k}.txt", p)
 
     results = analyse_documents(stream(), n_process=1, own_process=True)
     first_doc, first = next(results)

@@ -17,9 +17,9 @@ from intelgraph.extract.readers import (
     detect_format,
     normalise_text,
     read_bytes,
-    read_file,
     read_text,
 )
+from intelgraph.extract.pipeline import read_one
 from intelgraph.settings import get_settings
 
 CURRENT = """\
@@ -486,12 +486,12 @@ def test_oversize_names_size_limit_and_setting(small_limit, tmp_path):
     path = tmp_path / "big.txt"
     path.write_bytes(b"word " * 40)
     with pytest.raises(InputError, match="INTELGRAPH_MAX_FILE_BYTES"):
-        read_file(path)
+        read_one(str(path))
 
 
-def test_read_file_and_missing_file(tmp_path):
+def test_read_one_and_missing_file(tmp_path):
     path = tmp_path / "brief.txt"
     path.write_text(CURRENT, encoding="utf-8")
-    assert read_file(path).layout == "report-current"
+    assert read_one(str(path)).layout == "report-current"
     with pytest.raises(InputError, match="no such file"):
-        read_file(tmp_path / "absent.txt")
+        read_one(str(tmp_path / "absent.txt"))

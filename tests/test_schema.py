@@ -6,7 +6,7 @@ import json
 
 from typer.testing import CliRunner
 
-from intelgraph.cli import app
+from intelgraph.cli.app import app
 from intelgraph.graph.schema import apply_schema, desired_schema, schema_diff
 from intelgraph.ontology import get_ontology
 

@@ -18,7 +18,7 @@ import pytest
 from neo4j import GraphDatabase
 from typer.testing import CliRunner
 
-from intelgraph.commands.server import app
+from intelgraph.cli.commands.server import app
 from intelgraph.errors import ServerError
 from intelgraph.graph.server.manager import LocalServer
 from intelgraph.settings import Settings, get_settings
@@ -183,6 +183,6 @@ def test_external_server_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
         assert started.exit_code == 0 and "NEO4J_URI is set" in started.output
         shown = runner.invoke(app, ["status"])
         assert shown.exit_code == 1 and "not answering" in shown.output
-        assert LocalServer().credentials()[0] == f"bolt://127.0.0.1:{port}"
+        assert LocalServer(get_settings()).credentials()[0] == f"bolt://127.0.0.1:{port}"
     finally:
         get_settings.cache_clear()

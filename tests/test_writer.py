@@ -105,7 +105,7 @@ def test_edges_lock_shared_nodes_in_one_global_order():
     from pathlib import Path
 
     from intelgraph.extract.pipeline import extract
-    from intelgraph.ingest import SourceGrades
+    from intelgraph.extract.sources import SourceGrades
     from intelgraph.ontology import get_ontology
 
     examples = sorted(str(p) for p in (Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))[:4]

@@ -1,6 +1,9 @@
 """Readers: a file becomes a `ParsedDocument` (structure only: no spaCy, no database).
 
-    read_file(path) / read_bytes(data, name) / read_text(text)  ->  ParsedDocument
+    read_bytes(data, name) / read_text(text)  ->  ParsedDocument
+
+(Files and standard input are read by extract.pipeline.read_one, which checks their
+size before reading them.)
 
 `text` is the normalised text (`normalise_text`; for HTML, the text taken from the
 page) and every span offsets into it. `format` is the input format (report, digest,
@@ -10,8 +13,6 @@ news, text, html, markdown); `layout` is what the text turned out to be
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from intelgraph.errors import InputError
 
@@ -29,7 +30,7 @@ FORMAT_CHOICES = ("auto", *FORMATS)
 
 __all__ = [
     "FORMAT_CHOICES", "FORMATS", "ITEM_KINDS", "LAYOUTS", "Item", "ParsedDocument", "Section", "Span",
-    "decode_bytes", "detect_format", "normalise_text", "read_bytes", "read_file", "read_text",
+    "check_size", "decode_bytes", "detect_format", "normalise_text", "read_bytes", "read_text",
 ]
 
 
@@ -82,11 +83,3 @@ def read_bytes(data: bytes, name: str, format: str = "auto") -> ParsedDocument: 
     _check_format(format)
     return read_text(decode_bytes(data, name), format=format, filename=name)
 
-
-def read_file(path: Path, format: str = "auto") -> ParsedDocument:  # noqa: A002
-    _check_format(format)
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    check_size(path.stat().st_size, path.name)
-    return read_bytes(path.read_bytes(), path.name, format)

@@ -14,6 +14,9 @@ Conventions:
 
 from __future__ import annotations
 
+import hashlib
+from functools import cached_property
+
 from pydantic import BaseModel, ConfigDict, Field
 
 ITEM_KINDS = (
@@ -22,6 +25,9 @@ ITEM_KINDS = (
     "scenario", "key_entity", "tag", "technique", "insight", "sentiment", "policy_relevance",
     "paragraph", "headline",
 )
+
+# Items whose text is a label or a list entry, not a statement to read claims from.
+NOT_CLAIMS = frozenset({"tag", "technique", "key_entity", "confidence_statement", "headline"})
 
 FORMATS = ("report", "digest", "news", "text", "html", "markdown")
 LAYOUTS = ("report-current", "report-mid", "report-early", "digest", "news", "text")
@@ -75,3 +81,13 @@ class ParsedDocument(BaseModel):
     def items_of(self, kind: str) -> list[Item]:
         """The items of one kind, in text order."""
         return [item for item in self.items if item.kind == kind]
+
+    @cached_property
+    def document_id(self) -> str:
+        """`doc:` + the first 32 hex digits of the SHA-256 of the normalised text: the same
+        text is the same document, whatever file it came from."""
+        return "doc:" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:32]
+
+    def claim_spans(self) -> list[tuple[int, int]]:
+        """Where claims may come from: the document's statements, not its boilerplate."""
+        return [(i.span.start, i.span.end) for i in self.items if i.kind not in NOT_CLAIMS]

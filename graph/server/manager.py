@@ -31,7 +31,7 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, TransientError
 
 from intelgraph.errors import ConfigError, ServerError
-from intelgraph.settings import Settings, get_settings
+from intelgraph.settings import Settings
 
 from .java_runtime import NEO4J_VERSION, Java, find_java, last_relevant_line, read_log, resolve_jars
 
@@ -66,8 +66,8 @@ class ServerStatus:
 
 
 class LocalServer:
-    def __init__(self, settings: Settings | None = None):
-        self.settings = settings or get_settings()
+    def __init__(self, settings: Settings):
+        self.settings = settings
         self.home = self.settings.neo4j_dir.resolve()
         self._java: Java | None = None
         self._process: subprocess.Popen[bytes] | None = None  # set when this process started it

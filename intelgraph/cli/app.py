@@ -1,26 +1,25 @@
 """The `intelgraph` command line (typer).
 
-Sub-commands live in intelgraph/commands/, one module each; this file only wires
+Sub-commands live in intelgraph/cli/commands/, one module each; this file only wires
 them. Heavy imports (spaCy, the driver) happen inside commands, so `--help` is fast.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 
 import typer
 
 from intelgraph import __version__
-from intelgraph.commands import brief as brief_cmd
-from intelgraph.commands import export as export_cmd
-from intelgraph.commands import extract as extract_cmd
-from intelgraph.commands import ingest as ingest_cmd
-from intelgraph.commands import queries as queries_cmd
-from intelgraph.commands import schema as schema_cmd
-from intelgraph.commands import serve as serve_cmd
-from intelgraph.commands import server as server_cmd
-from intelgraph.console import IntelgraphGroup
+from intelgraph.cli.commands import brief as brief_cmd
+from intelgraph.cli.commands import export as export_cmd
+from intelgraph.cli.commands import extract as extract_cmd
+from intelgraph.cli.commands import ingest as ingest_cmd
+from intelgraph.cli.commands import queries as queries_cmd
+from intelgraph.cli.commands import schema as schema_cmd
+from intelgraph.cli.commands import serve as serve_cmd
+from intelgraph.cli.commands import server as server_cmd
+from intelgraph.cli.console import IntelgraphGroup
 
 app = typer.Typer(
     cls=IntelgraphGroup,
@@ -53,7 +52,6 @@ def root(
     # the driver logs connection retries at WARNING; keep them for --verbose
     if not verbose:
         logging.getLogger("neo4j").setLevel(logging.ERROR)
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
 app.add_typer(server_cmd.app, name="server")

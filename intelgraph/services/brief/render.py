@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Literal
 
-from intelgraph.brief.model import BriefDocument, Statement
+from intelgraph.services.brief.model import BriefDocument, Statement
 from intelgraph.errors import InputError
 
 Format = Literal["md", "html", "json"]

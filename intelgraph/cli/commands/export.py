@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from intelgraph.console import driver_session, err, out, write_out
+from intelgraph.cli.console import driver_session, err, out, write_out
 
 
 def export(
@@ -16,17 +16,13 @@ def export(
     ontology: bool = typer.Option(False, "--with-ontology", help="Include the ontology's own triples."),
 ) -> None:
     """Export what one document added to the graph as RDF, in the ontology's terms (PROV-O aligned)."""
-    from intelgraph.errors import NotFound
-    from intelgraph.graph.driver import read
+    from intelgraph.graph.trace import document_subgraph
     from intelgraph.ontology import get_ontology
     from intelgraph.ontology.rdf_export import serialize, to_rdf
-    from intelgraph.queries import query
 
     with driver_session() as driver:
-        rows = read(driver, query("trace/document_subgraph"), {"id": document_id})
-    if not rows or not rows[0]["nodes"]:  # the query aggregates: one row even for no match
-        raise NotFound(f"no document with id {document_id!r}")
-    g = to_rdf(rows[0]["nodes"], rows[0]["rels"])
+        nodes, rels = document_subgraph(driver, document_id)
+    g = to_rdf(nodes, rels)
     if ontology:
         g += get_ontology().graph
     text = serialize(g, fmt)

@@ -10,7 +10,7 @@ import typer
 from rich.markdown import Markdown
 from rich.table import Table
 
-from intelgraph.console import driver_session, err, out, write_out
+from intelgraph.cli.console import driver_session, err, out, write_out
 
 
 def _date(value: str | None, flag: str) -> dt.date | None:
@@ -35,7 +35,7 @@ def brief(
     no_store: bool = typer.Option(False, "--no-store", help="Don't keep the brief as a Brief node in the graph."),
 ) -> None:
     """Generate a brief by running the named queries in queries/brief/; every line cites its sources."""
-    from intelgraph.brief import FORMATS, BriefRequest, generate_brief, render
+    from intelgraph.services.brief import FORMATS, BriefRequest, generate_brief, render
     from intelgraph.errors import InputError
     from pydantic import ValidationError
 

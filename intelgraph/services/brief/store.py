@@ -10,7 +10,7 @@ import json
 
 from neo4j import Driver
 
-from intelgraph.brief.model import BriefDocument
+from intelgraph.services.brief.model import BriefDocument
 from intelgraph.errors import NotFound
 from intelgraph.graph.driver import read
 from intelgraph.graph.writer import GraphWriter

@@ -15,7 +15,6 @@ import datetime as dt
 import logging
 import os
 import time
-import tomllib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -25,10 +24,10 @@ from pathlib import Path
 from neo4j import Driver
 
 from intelgraph.errors import InputError, IntelgraphError
-from intelgraph.extract.graph_records import SourceInfo
+from intelgraph.extract.sources import SourceGrades
 from intelgraph.extract.pipeline import Failure, InputDoc, analyse_documents, expand_paths, read_inputs, to_graph
 from intelgraph.extract.readers.model import ParsedDocument
-from intelgraph.graph.catalog import cypher
+from intelgraph.queries.catalog import cypher
 from intelgraph.graph.driver import read
 from intelgraph.graph.schema import await_fulltext
 from intelgraph.graph.writer import GraphWriter
@@ -36,8 +35,6 @@ from intelgraph.ontology import get_ontology
 
 log = logging.getLogger(__name__)
 
-UNKNOWN_SOURCE = "Unknown source"
-DEFAULT_RELIABILITY = "F"  # Admiralty: reliability cannot be judged
 # Documents a writer thread may have queued: enough that NLP runs on while a write is
 # slow (and a write runs on while NLP is), not so many that progress lags far behind.
 _QUEUED = 8
@@ -89,56 +86,6 @@ class IngestSummary:
                 for d in self.documents
             ],
         }
-
-
-class SourceGrades:
-    """Source reliability from `--reliability`, a sources.toml file, or the default F."""
-
-    def __init__(self, grades: dict[str, str] | None = None, *, override_name: str | None = None,
-                 override_reliability: str | None = None) -> None:
-        onto = get_ontology()
-        self.grades = {k.casefold(): v for k, v in (grades or {}).items()}
-        for name, grade in self.grades.items():
-            onto.term("Reliability", grade)
-        if override_reliability is not None:
-            onto.term("Reliability", override_reliability)
-        self.override_name = override_name
-        self.override_reliability = override_reliability
-
-    @classmethod
-    def from_file(cls, path: Path | None, **kw) -> "SourceGrades":
-        if path is None:
-            return cls(**kw)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such sources file") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"{path}: not valid TOML ({exc}); see examples/sources.toml") from None
-        grades = {}
-        for name, entry in (data.get("sources") or {}).items():
-            grade = entry.get("reliability") if isinstance(entry, dict) else entry
-            if not isinstance(grade, str):
-                raise InputError(f"{path}: source {name!r} needs reliability = \"A\"…\"F\"")
-            grades[name] = grade.upper()
-        try:
-            return cls(grades, **kw)
-        except IntelgraphError as exc:
-            raise InputError(f"{path}: {exc}") from None
-
-    def source_for(self, parsed: ParsedDocument) -> SourceInfo:
-        name = self.override_name or parsed.source_name or UNKNOWN_SOURCE
-        grade = self.override_reliability or self.grades.get(name.casefold()) or DEFAULT_RELIABILITY
-        return SourceInfo(name=name, reliability=grade)
-
-
-def find_sources_file(paths: Iterable[str]) -> Path | None:
-    """A sources.toml inside the first folder given, if there is one."""
-    for raw in paths:
-        candidate = Path(raw) / "sources.toml"
-        if raw != "-" and Path(raw).is_dir() and candidate.is_file():
-            return candidate
-    return None
 
 
 def default_workers() -> int:
@@ -274,12 +221,11 @@ def ingest_bytes(driver: Driver, data: bytes, name: str, *, fmt: str = "auto",
                  grades: SourceGrades | None = None) -> DocOutcome:
     """One document from memory (the HTTP API's upload). Raises on bad input instead of
     recording a failure, so the caller can answer with a clear error."""
-    from intelgraph.extract.graph_records import document_id
     from intelgraph.extract.readers import read_bytes
 
     grades = grades or SourceGrades()
     parsed = read_bytes(data, name, fmt)
-    doc = InputDoc(name, parsed, document_id(parsed.text))
+    doc = InputDoc(name, parsed)
     if existing_documents(driver, [doc.document_id]):
         return DocOutcome(name, "unchanged", doc.document_id, title=parsed.title)
     [(doc, analysis)] = list(analyse_documents([doc]))

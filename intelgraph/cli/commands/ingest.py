@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from intelgraph.console import driver_session, err, out, stdin_bytes
+from intelgraph.cli.console import driver_session, err, out, stdin_bytes
 from intelgraph.extract.readers import FORMAT_CHOICES
 
 
@@ -29,8 +29,9 @@ def ingest(
     no NLP. Each document is written in one transaction: all of it or none of it. Files
     that fail are reported with their reason; the exit code is 1 if any failed.
     """
-    from intelgraph.ingest import Progress as Callbacks
-    from intelgraph.ingest import SourceGrades, find_sources_file, ingest as run_ingest
+    from intelgraph.services.ingest import Progress as Callbacks
+    from intelgraph.extract.sources import SourceGrades, find_sources_file
+    from intelgraph.services.ingest import ingest as run_ingest
 
     if reliability is not None:
         reliability = reliability.upper()

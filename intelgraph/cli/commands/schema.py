@@ -7,7 +7,7 @@ import json
 import typer
 from rich.table import Table
 
-from intelgraph.console import driver_session, err, out
+from intelgraph.cli.console import driver_session, err, out
 
 app = typer.Typer(help="Constraints and indexes derived from the ontology.", no_args_is_help=True)
 

@@ -18,15 +18,14 @@ from typing import Any, LiteralString, cast
 
 from neo4j import Driver
 
-from intelgraph.brief.model import (
+from intelgraph.services.brief.model import (
     AchEvidence, AchHypothesis, AchMatrix, BriefDocument, BriefRequest, Citation, Confidence, Section,
     SourceEntry, Statement,
 )
 from intelgraph.errors import InputError, NotFound
-from intelgraph.graph.driver import read
+from intelgraph.graph.driver import read, settings_of
 from intelgraph.ontology import get_ontology
 from intelgraph.queries import query
-from intelgraph.settings import get_settings
 
 log = logging.getLogger(__name__)
 
@@ -75,12 +74,12 @@ class _Citations:
         return Citation(n=self.entries[doc_id].n, passage_id=row[passage_key], document_id=doc_id)
 
 
-def _params(req: BriefRequest) -> dict[str, Any]:
+def _params(req: BriefRequest, stale_days: int) -> dict[str, Any]:
     return {
         "topic": req.topic.strip(), "entity": req.entity.strip() if req.entity else None,
         "since": req.since.isoformat() if req.since else None,
         "until": req.until.isoformat() if req.until else None,
-        "limit": req.limit, "max_documents": MAX_DOCUMENTS, "stale_days": get_settings().stale_days,
+        "limit": req.limit, "max_documents": MAX_DOCUMENTS, "stale_days": stale_days,
     }
 
 
@@ -123,7 +122,7 @@ def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable | None = 
         raise InputError("give a topic, e.g. --topic \"North Korea\"")
     if req.since and req.until and req.since > req.until:
         raise InputError(f"--since {req.since} is after --until {req.until}")
-    params = _params(req)
+    params = _params(req, settings_of(driver).stale_days)
     run = runner or _scoped_runner(driver, params)
     rows = {}
     timeline = run("brief/timeline")

@@ -8,7 +8,7 @@ import typer
 from rich.syntax import Syntax
 from rich.table import Table
 
-from intelgraph.console import driver_session, out
+from intelgraph.cli.console import driver_session, out
 
 app = typer.Typer(help="The named Cypher queries that ship with intelgraph.", no_args_is_help=True)
 

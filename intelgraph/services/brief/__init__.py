@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from intelgraph.brief.builder import build_brief
-from intelgraph.brief.model import BriefDocument, BriefRequest
-from intelgraph.brief.render import FORMATS, render
-from intelgraph.brief.store import load_brief, store_brief
+from intelgraph.services.brief.builder import build_brief
+from intelgraph.services.brief.model import BriefDocument, BriefRequest
+from intelgraph.services.brief.render import FORMATS, render
+from intelgraph.services.brief.store import load_brief, store_brief
 
 
 def generate_brief(driver: Driver, req: BriefRequest, *, store: bool = True) -> BriefDocument:

@@ -6,7 +6,7 @@ It also carries a Confidence that says where the level came from. `basis="stated
 means the analytic confidence the text itself gives. `basis="derived"` means it was
 worked out from source reliability and corroboration. The two are never mixed up.
 `schema.json` beside this file is generated from these models
-(`python -m intelgraph.brief.model`) and a test keeps it current.
+(`python -m intelgraph.services.brief.model`) and a test keeps it current.
 """
 
 from __future__ import annotations

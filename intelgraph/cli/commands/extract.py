@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from intelgraph.console import err, out, stdin_bytes
+from intelgraph.cli.console import err, out, stdin_bytes
 from intelgraph.extract.readers import FORMAT_CHOICES
 
 
@@ -28,7 +28,7 @@ def extract(
     """Show what ingesting these documents would store: a readable summary, or the records as JSON."""
     from intelgraph.errors import InputError
     from intelgraph.extract.pipeline import expand_paths, extract as run_extract
-    from intelgraph.ingest import SourceGrades
+    from intelgraph.extract.sources import SourceGrades
 
     grades = SourceGrades(override_name=source, override_reliability=reliability.upper() if reliability else None)
     stdin = stdin_bytes(paths)

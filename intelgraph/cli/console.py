@@ -41,8 +41,9 @@ class IntelgraphGroup(TyperGroup):
 def driver_session() -> Iterator[Driver]:
     """`with driver_session() as driver:` — the one driver of a CLI command."""
     from intelgraph.graph.driver import make_driver
+    from intelgraph.settings import get_settings
 
-    driver = make_driver()
+    driver = make_driver(get_settings())
     try:
         yield driver
     finally:
