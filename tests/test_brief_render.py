@@ -77,8 +77,8 @@ def test_markdown_escapes_raw_html_and_table_pipes():
     assert md.startswith("# Brief: Kestrel &lt;b&gt;Strait&lt;/b&gt;\n\n")
     assert "for topic **Kestrel &lt;b&gt;Strait&lt;/b&gt;**, entity **Amara Voss**. Brief id `brief:test`.\n" in md
     assert "## Implications" not in md
-    assert md.endswith("1. Report &lt;i&gt;One&lt;/i&gt; — Coastal Wire, 2026-01-01; reliability B (Usually reliable); "
-                       "`doc:1`\n")
+    assert md.endswith("1. Report &lt;i&gt;One&lt;/i&gt; — Coastal Wire, 2026-01-01; "
+                       "reliability B (Usually reliable); `doc:1`\n")
 
 
 def test_render_formats():

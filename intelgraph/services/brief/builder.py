@@ -5,6 +5,10 @@ max_documents, stale_days) and returns rows carrying their citation columns
 (passage_id, document_id, title, published, source, reliability). Here those rows
 become Statements, documents are numbered in order of first citation, and the ACH
 matrices are ranked (Heuer: fewest inconsistent items first).
+
+`SECTIONS` is the brief's table of contents: each SectionSpec names its key, title,
+queries and the function that turns those queries' rows into Statements. Each query
+runs once per brief, and the sections are built in table order.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, LiteralString, cast
 
 from neo4j import Driver
@@ -83,13 +88,6 @@ def _params(req: BriefRequest, stale_days: int) -> dict[str, Any]:
     }
 
 
-SECTION_QUERIES = [
-    "brief/timeline", "brief/bluf", "brief/hypotheses", "brief/assumptions", "brief/red_flags_single_source",
-    "brief/red_flags_disagreements", "brief/red_flags_sources", "brief/red_flags_stale", "brief/implications",
-    "brief/recommendations", "brief/scenarios", "brief/key_entities", "brief/tags",
-]
-
-
 SCOPE_START = "// --- scope"
 SCOPE_END = "// --- end scope ---"
 # What stands in for the scope block once its documents are known.
@@ -117,41 +115,34 @@ def _scoped_runner(driver: Driver, params: dict[str, Any]) -> Callable[[str], li
     return run
 
 
-def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable | None = None) -> BriefDocument:
-    if not req.topic.strip():
-        raise InputError("give a topic, e.g. --topic \"North Korea\"")
-    if req.since and req.until and req.since > req.until:
-        raise InputError(f"--since {req.since} is after --until {req.until}")
-    params = _params(req, settings_of(driver).stale_days)
-    run = runner or _scoped_runner(driver, params)
-    rows = {}
-    timeline = run("brief/timeline")
-    if not timeline:
-        window = "" if not (req.since or req.until) else f" between {req.since or 'the start'} and {req.until or 'now'}"
-        who = f" that also mention {req.entity!r}" if req.entity else ""
-        raise NotFound(f"no documents match topic {req.topic!r}{who}{window}; "
-                       "try a broader topic, or list topics with `intelgraph cypher --query explore/topics`")
-    rows["brief/timeline"] = timeline
-    for name in SECTION_QUERIES[1:]:
-        rows[name] = run(name)
+Rows = list[dict[str, Any]]
 
-    cites = _Citations()
-    sections: list[Section] = []
 
-    def stmt(row, kind, text, confidence, details=None, node_key="id") -> Statement:
-        return Statement(node_id=row.get(node_key), kind=kind, text=text, citations=[cites.cite(row)],
+class _Assembly:
+    """What the section builders share: numbered citations, and the ACH matrices that the
+    hypotheses section ranks (they are cited where they are built, so numbering follows
+    the section order)."""
+
+    def __init__(self) -> None:
+        self.cites = _Citations()
+        self.ach: list[AchMatrix] = []
+
+    def stmt(self, row: dict, kind: str, text: str, confidence: Confidence, details: dict | None = None,
+             node_key: str = "id") -> Statement:
+        return Statement(node_id=row.get(node_key), kind=kind, text=text, citations=[self.cites.cite(row)],
                          confidence=confidence, details={k: v for k, v in (details or {}).items() if v is not None})
 
-    # BLUF
-    bluf = [stmt(r, f"assessment:{r['kind']}", r["text"], stated_or_derived(r["confidence"], r["reliability"]),
-                 {"favors": r["favors"], "extraction_score": r["extraction_score"]})
-            for r in rows["brief/bluf"]]
-    sections.append(Section(key="bluf", title="Bottom Line Up Front", statements=bluf))
 
-    # Competing hypotheses and their ACH matrices
-    hyp_rows = rows["brief/hypotheses"]
+def _bluf(a: _Assembly, bluf: Rows) -> list[Statement]:
+    return [a.stmt(r, f"assessment:{r['kind']}", r["text"], stated_or_derived(r["confidence"], r["reliability"]),
+                   {"favors": r["favors"], "extraction_score": r["extraction_score"]})
+            for r in bluf]
+
+
+def _hypotheses(a: _Assembly, hypotheses: Rows) -> list[Statement]:
+    """Competing hypotheses, then their ACH matrices (kept on the assembly)."""
     hyps = []
-    for r in hyp_rows:
+    for r in hypotheses:
         favored = [f for f in r["favored_by"] if f]
         if favored:
             confidence = stated_or_derived(favored[0]["confidence"], r["reliability"])
@@ -159,83 +150,152 @@ def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable | None = 
             # a candidate the document's own assessment did not favour: never shown as likely
             confidence = Confidence(level="low", basis="derived", note=(
                 f"derived: not favoured by its document's assessment; source reliability {r['reliability'] or 'F'}"))
-        hyps.append(stmt(r, "hypothesis", f"Hypothesis {r['label']}: {r['statement']}", confidence,
-                         {"label": r["label"], "favored": bool(favored),
-                          "evidence_for": sum(1 for e in r["evidence"] if e["direction"] == "SUPPORTS"),
-                          "evidence_against": sum(1 for e in r["evidence"] if e["direction"] == "CONTRADICTS")}))
-    ach = _ach_matrices(hyp_rows, cites)
-    rank = {h.node_id: h.rank for m in ach for h in m.hypotheses}
+        hyps.append(a.stmt(r, "hypothesis", f"Hypothesis {r['label']}: {r['statement']}", confidence,
+                           {"label": r["label"], "favored": bool(favored),
+                            "evidence_for": sum(1 for e in r["evidence"] if e["direction"] == "SUPPORTS"),
+                            "evidence_against": sum(1 for e in r["evidence"] if e["direction"] == "CONTRADICTS")}))
+    a.ach = _ach_matrices(hypotheses, a.cites)
+    rank = {h.node_id: h.rank for m in a.ach for h in m.hypotheses}
     for s in hyps:
         s.details["ach_rank"] = rank.get(s.node_id)
-    sections.append(Section(key="hypotheses", title="Competing Hypotheses", statements=hyps))
+    return hyps
 
-    # Key assumptions and red flags: from the documents, and from the graph itself
-    kinds = {"Assumption": "assumption", "InformationGap": "information_gap", "BiasRisk": "bias_risk",
-             "Indicator": "indicator"}
-    flags = [stmt(r, kinds.get(r["kind"], r["kind"]), r["text"], derived_confidence(r["reliability"]))
-             for r in rows["brief/assumptions"]]
-    for r in rows["brief/red_flags_single_source"]:
-        flags.append(stmt(r, "red_flag:single_source",
-                          f"Single-source claim: {r['subject']} —{r['predicate']}→ {r['object']} rests only on "
-                          f"{r['source']}: \u201c{r['text']}\u201d", derived_confidence(r["reliability"], 1)))
-    for r in rows["brief/red_flags_disagreements"]:
-        s = stmt(r, "red_flag:disagreement", _disagreement_text(r), derived_confidence(r["reliability"]))
-        s.citations.append(cites.cite(r, "other_passage_id", "other_document_id"))
+
+_ASSUMPTION_KINDS = {"Assumption": "assumption", "InformationGap": "information_gap", "BiasRisk": "bias_risk",
+                     "Indicator": "indicator"}
+
+
+def _assumptions(a: _Assembly, assumptions: Rows, single_source: Rows, disagreements: Rows, sources: Rows,
+                 stale: Rows) -> list[Statement]:
+    """Key assumptions and red flags: from the documents, and from the graph itself."""
+    flags = [a.stmt(r, _ASSUMPTION_KINDS.get(r["kind"], r["kind"]), r["text"], derived_confidence(r["reliability"]))
+             for r in assumptions]
+    for r in single_source:
+        flags.append(a.stmt(r, "red_flag:single_source",
+                            f"Single-source claim: {r['subject']} —{r['predicate']}→ {r['object']} rests only on "
+                            f"{r['source']}: \u201c{r['text']}\u201d", derived_confidence(r["reliability"], 1)))
+    for r in disagreements:
+        s = a.stmt(r, "red_flag:disagreement", _disagreement_text(r), derived_confidence(r["reliability"]))
+        s.citations.append(a.cites.cite(r, "other_passage_id", "other_document_id"))
         s.details.update({"other_node_id": r["other_id"], "shared_entities": r["shared"]})
         flags.append(s)
-    for r in rows["brief/red_flags_sources"]:
+    for r in sources:
         if r.get("passage_id"):
             label = get_ontology().term("Reliability", r["reliability"]).label
-            flags.append(stmt(r, "red_flag:low_reliability",
-                              f"{r['documents']} document(s) from {r['source']}, graded {r['reliability']} "
-                              f"({label.lower()})", derived_confidence(r["reliability"]), node_key="document_id"))
-    for r in rows["brief/red_flags_stale"]:
+            flags.append(a.stmt(r, "red_flag:low_reliability",
+                                f"{r['documents']} document(s) from {r['source']}, graded {r['reliability']} "
+                                f"({label.lower()})", derived_confidence(r["reliability"]), node_key="document_id"))
+    for r in stale:
         if r.get("passage_id"):
             age = f"{r['age_days']} days old" if r["age_days"] is not None else "undated"
-            flags.append(stmt(r, "red_flag:stale", f"Stale information: \u201c{r['title'] or r['document_id']}\u201d "
-                              f"is {age}", derived_confidence(r["reliability"]), node_key="document_id"))
-    sections.append(Section(key="assumptions", title="Key Assumptions and Red Flags", statements=flags))
+            flags.append(a.stmt(r, "red_flag:stale", f"Stale information: \u201c{r['title'] or r['document_id']}\u201d "
+                                f"is {age}", derived_confidence(r["reliability"]), node_key="document_id"))
+    return flags
 
-    sections.append(Section(key="implications", title="Implications", statements=[
-        stmt(r, f"risk:{r['domain']}", r["text"], derived_confidence(r["reliability"]), {"domain": r["domain"]})
-        for r in rows["brief/implications"]]))
-    outlook = [stmt(r, f"recommendation:{r['horizon']}", r["text"], derived_confidence(r["reliability"]),
-                    {"horizon": r["horizon"]}) for r in rows["brief/recommendations"]]
-    outlook += [stmt(r, f"scenario:{r['scenario_kind']}", r["text"], derived_confidence(r["reliability"]),
-                     {"scenario": r["scenario_kind"]}) for r in rows["brief/scenarios"]]
-    sections.append(Section(key="outlook", title="Recommendations and Outlook", statements=outlook))
 
+def _implications(a: _Assembly, implications: Rows) -> list[Statement]:
+    return [a.stmt(r, f"risk:{r['domain']}", r["text"], derived_confidence(r["reliability"]), {"domain": r["domain"]})
+            for r in implications]
+
+
+def _outlook(a: _Assembly, recommendations: Rows, scenarios: Rows) -> list[Statement]:
+    outlook = [a.stmt(r, f"recommendation:{r['horizon']}", r["text"], derived_confidence(r["reliability"]),
+                      {"horizon": r["horizon"]}) for r in recommendations]
+    outlook += [a.stmt(r, f"scenario:{r['scenario_kind']}", r["text"], derived_confidence(r["reliability"]),
+                       {"scenario": r["scenario_kind"]}) for r in scenarios]
+    return outlook
+
+
+def _entities(a: _Assembly, key_entities: Rows) -> list[Statement]:
     entities = []
-    for r in rows["brief/key_entities"]:
+    for r in key_entities:
         rels = [x for x in r["relationships"] if x]
         text = f"{r['name']} ({r['type'] or 'Entity'}): {r['mentions']} mention(s) in {r['documents']} document(s)"
         if rels:
             text += "; " + "; ".join(
                 (f"{x['predicate']} {x['other']}" if x["outgoing"] else f"{x['other']} {x['predicate']} it")
                 + f" ×{x['count']}" for x in rels)
-        entities.append(stmt(r, "entity", text, derived_confidence(r["reliability"], r["documents"]),
-                             {"name": r["name"], "type": r["type"], "mentions": r["mentions"],
-                              "connections": r["connections"], "relationships": rels}))
-    sections.append(Section(key="entities", title="Key Individuals and Entities", statements=entities))
+        entities.append(a.stmt(r, "entity", text, derived_confidence(r["reliability"], r["documents"]),
+                               {"name": r["name"], "type": r["type"], "mentions": r["mentions"],
+                                "connections": r["connections"], "relationships": rels}))
+    return entities
 
-    sections.append(Section(key="tags", title="Thematic Tags", statements=[
-        stmt(r, "tag", f"{r['name']} ({r['documents']} document(s))", derived_confidence(r["reliability"], r["documents"]),
-             {"name": r["name"], "documents": r["documents"]})
-        for r in rows["brief/tags"] if r.get("passage_id")]))
 
-    sections.append(Section(key="timeline", title="Timeline", statements=[
-        stmt(r, "document", f"{r['published'] or 'undated'}: {r['title'] or r['document_id']} ({r['source']})"
-             + (" [truncated]" if r["truncated"] else ""), derived_confidence(r["reliability"]),
-             {"published": r["published"]}, node_key="document_id")
-        for r in timeline if r.get("passage_id")]))
+def _tags(a: _Assembly, tags: Rows) -> list[Statement]:
+    return [a.stmt(r, "tag", f"{r['name']} ({r['documents']} document(s))",
+                   derived_confidence(r["reliability"], r["documents"]), {"name": r["name"], "documents": r["documents"]})
+            for r in tags if r.get("passage_id")]
 
+
+def _timeline(a: _Assembly, timeline: Rows) -> list[Statement]:
+    return [a.stmt(r, "document", f"{r['published'] or 'undated'}: {r['title'] or r['document_id']} ({r['source']})"
+                   + (" [truncated]" if r["truncated"] else ""), derived_confidence(r["reliability"]),
+                   {"published": r["published"]}, node_key="document_id")
+            for r in timeline if r.get("passage_id")]
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """One brief section: `build` gets the assembly, then the rows of each of `queries` in order."""
+
+    key: str
+    title: str
+    queries: tuple[str, ...]
+    build: Callable[..., list[Statement]]
+
+
+TIMELINE = "brief/timeline"
+
+# In brief order, which is also citation order: a document's number is fixed where it is first cited.
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec("bluf", "Bottom Line Up Front", ("brief/bluf",), _bluf),
+    SectionSpec("hypotheses", "Competing Hypotheses", ("brief/hypotheses",), _hypotheses),
+    SectionSpec("assumptions", "Key Assumptions and Red Flags", (
+        "brief/assumptions", "brief/red_flags_single_source", "brief/red_flags_disagreements",
+        "brief/red_flags_sources", "brief/red_flags_stale"), _assumptions),
+    SectionSpec("implications", "Implications", ("brief/implications",), _implications),
+    SectionSpec("outlook", "Recommendations and Outlook", ("brief/recommendations", "brief/scenarios"), _outlook),
+    SectionSpec("entities", "Key Individuals and Entities", ("brief/key_entities",), _entities),
+    SectionSpec("tags", "Thematic Tags", ("brief/tags",), _tags),
+    SectionSpec("timeline", "Timeline", (TIMELINE,), _timeline),
+)
+
+# The order the queries run in: the timeline first (no documents: no brief, and no other
+# query is run), then each section's queries in brief order.
+SECTION_QUERIES = [TIMELINE] + [name for spec in SECTIONS for name in spec.queries if name != TIMELINE]
+
+
+def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable | None = None) -> BriefDocument:
+    if not req.topic.strip():
+        raise InputError("give a topic, e.g. --topic \"North Korea\"")
+    if req.since and req.until and req.since > req.until:
+        raise InputError(f"--since {req.since} is after --until {req.until}")
+    params = _params(req, settings_of(driver).stale_days)
+    run = runner or _scoped_runner(driver, params)
+    rows = {TIMELINE: run(TIMELINE)}
+    if not rows[TIMELINE]:
+        raise _no_documents(req)
+    for name in SECTION_QUERIES[1:]:
+        rows[name] = run(name)
+
+    assembly = _Assembly()
+    sections = [Section(key=spec.key, title=spec.title,
+                        statements=spec.build(assembly, *(rows[name] for name in spec.queries)))
+                for spec in SECTIONS]
     created = dt.datetime.now(dt.timezone.utc)
     title = f"Brief: {req.topic.strip()}" + (f" / {req.entity}" if req.entity else "")
     brief_id = "brief:" + hashlib.sha256(
         json.dumps([params, created.isoformat()], sort_keys=True).encode()).hexdigest()[:24]
     return BriefDocument(id=brief_id, title=title, created_at=created, request=req, queries=SECTION_QUERIES,
-                         sections=sections, ach=ach,
-                         sources=sorted(cites.entries.values(), key=lambda e: e.n))
+                         sections=sections, ach=assembly.ach,
+                         sources=sorted(assembly.cites.entries.values(), key=lambda e: e.n))
+
+
+def _no_documents(req: BriefRequest) -> NotFound:
+    window = "" if not (req.since or req.until) else f" between {req.since or 'the start'} and {req.until or 'now'}"
+    who = f" that also mention {req.entity!r}" if req.entity else ""
+    return NotFound(f"no documents match topic {req.topic!r}{who}{window}; "
+                    "try a broader topic, or list topics with `intelgraph cypher --query explore/topics`")
 
 
 def _disagreement_text(r: dict) -> str:
