@@ -16,32 +16,17 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import httpx
 
-BENCH = Path(__file__).resolve().parent
-REPO = BENCH.parent
-sys.path.insert(0, str(BENCH))
+from harness import EXAMPLES, REPO, free_port, pct
 
 KEY = "bench-reader-key"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] if values else float("nan")
 
 
 def targets(driver) -> dict[str, list[str]]:
@@ -116,7 +101,7 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, nargs="+", default=[1, 8])
     ap.add_argument("--depth", type=int, default=2, help="neighbourhood depth")
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
-    ap.add_argument("--examples", default=str(REPO / "examples"), help="documents to ingest")
+    ap.add_argument("--examples", default=str(EXAMPLES), help="documents to ingest")
     ap.add_argument("--use-configured", action="store_true", help="benchmark (and wipe) the NEO4J_URI server")
     args = ap.parse_args()
     logging.getLogger("neo4j").setLevel(logging.ERROR)  # retry notices would break up the table

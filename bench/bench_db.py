@@ -4,18 +4,12 @@ ports, or the server NEO4J_URI names when --use-configured is given (it gets wip
 from __future__ import annotations
 
 import os
-import socket
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from harness import free_port
 
 
 def wipe(driver) -> None:
@@ -26,7 +20,6 @@ def wipe(driver) -> None:
 @contextmanager
 def bench_driver(*, use_configured: bool = False, heap: str = "1g", pagecache: str = "512m",
                  home: Path | None = None) -> Iterator:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from intelgraph.graph.driver import make_driver
     from intelgraph.graph.schema import ensure_schema
     from intelgraph.settings import get_settings
@@ -40,8 +33,8 @@ def bench_driver(*, use_configured: bool = False, heap: str = "1g", pagecache: s
 
     with tempfile.TemporaryDirectory(prefix="intelgraph-bench-") as tmp:
         os.environ.update({
-            "INTELGRAPH_HOME": str(home or tmp), "INTELGRAPH_BOLT_PORT": str(_free_port()),
-            "INTELGRAPH_HTTP_PORT": str(_free_port()), "INTELGRAPH_HEAP": heap, "INTELGRAPH_PAGECACHE": pagecache,
+            "INTELGRAPH_HOME": str(home or tmp), "INTELGRAPH_BOLT_PORT": str(free_port()),
+            "INTELGRAPH_HTTP_PORT": str(free_port()), "INTELGRAPH_HEAP": heap, "INTELGRAPH_PAGECACHE": pagecache,
         })
         get_settings.cache_clear()
         server = LocalServer(get_settings())

@@ -17,11 +17,7 @@ from intelgraph.graph.driver import make_driver
 from intelgraph.graph.schema import ensure_schema
 from intelgraph.settings import get_settings
 
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
-
+from harness import pct
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

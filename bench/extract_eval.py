@@ -6,13 +6,12 @@ For each shared/corpus/gold/rNNN.json, read corpus/reports/rNNN.txt and compare 
 by field (exact string match after whitespace folding). A gold key that is null
 means "not visible in the stored text" and is skipped. Scalars count one prediction
 when the reader gives a value; lists compare as multisets of strings. shared/ is
-found next to the repository, or at $INTELGRAPH_SHARED.
+found next to the repository, or at $INTELGRAPH_SHARED (bench/harness.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -20,13 +19,10 @@ from pathlib import Path
 from intelgraph.extract.pipeline import read_one
 from intelgraph.extract.readers import ParsedDocument
 
+from harness import require_corpus
+
 FIELDS = ["title", "published", "bluf", "confidence", "hypotheses", "assessment.favored",
           "assessment.text", "assumptions", "information_gaps", "bias_deception_risks"]
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("INTELGRAPH_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def fold(value: str | None) -> str | None:
@@ -83,11 +79,11 @@ def score(pred: object, gold: object) -> tuple[int, int, int]:
     return int(pred is not None and fold(pred) == fold(gold)), predicted, 1
 
 
-def evaluate(shared: Path, verbose: bool = False) -> dict[str, list[int]]:
+def evaluate(corpus: Path, verbose: bool = False) -> dict[str, list[int]]:
     totals = {field: [0, 0, 0] for field in FIELDS}
-    for gold_path in sorted((shared / "corpus" / "gold").glob("*.json")):
+    for gold_path in sorted((corpus / "gold").glob("*.json")):
         gold = gold_view(json.loads(gold_path.read_text(encoding="utf-8")))
-        doc = read_one(str(shared / "corpus" / "reports" / f"{gold_path.stem}.txt"))
+        doc = read_one(str(corpus / "reports" / f"{gold_path.stem}.txt"))
         pred = reader_view(doc)
         for field in FIELDS:
             if gold[field] is None:
@@ -101,7 +97,10 @@ def evaluate(shared: Path, verbose: bool = False) -> dict[str, list[int]]:
 
 
 def main(argv: list[str]) -> int:
-    totals = evaluate(shared_dir(), verbose="--verbose" in argv)
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
+    totals = evaluate(require_corpus(), verbose="--verbose" in argv)
     print(f"{'field':<22}{'precision':>10}{'recall':>8}{'correct':>9}{'pred':>6}{'gold':>6}")
     all_c = all_p = all_g = 0
     for field, (c, p, g) in totals.items():

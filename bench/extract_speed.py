@@ -28,7 +28,7 @@ import spacy
 from intelgraph.extract.nlp import analyse_many, load_nlp
 from intelgraph.extract.nlp.model_loader import default_model_name
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from harness import corpus_dir
 
 
 def read_corpus(root: Path) -> list[str]:
@@ -59,7 +59,9 @@ def time_ours(nlp, texts, n_process, batch_size) -> tuple[float, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="folder of .txt files (default: the development corpus, $INTELGRAPH_SHARED/corpus "
+                         "or ../shared/corpus)")
     ap.add_argument("--seconds", type=float, default=40.0, help="total timed work, both sides")
     ap.add_argument("--n-process", type=int, default=2)
     ap.add_argument("--rounds", type=int, default=4)
@@ -70,7 +72,7 @@ def main() -> None:
     args = ap.parse_args()
 
     model = args.model or default_model_name()
-    base = read_corpus(args.corpus)
+    base = read_corpus(args.corpus or corpus_dir())
     ner = bare_ner(model)
     ours = load_nlp(model, parse=args.parse)
     print(f"model {model}; ner pipeline {ner.pipe_names}; ours {ours.pipe_names} "

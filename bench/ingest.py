@@ -25,22 +25,19 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
 
 from bench_db import bench_driver, wipe
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("INTELGRAPH_SHARED", REPO.parent / "shared"))
+from harness import EXAMPLES, corpus_dir
 
 
 def make_corpus(target: Path, copies: int) -> list[Path]:
-    sources = sorted(REPO.glob("examples/*.txt"))
-    for sub in ("reports", "digests", "news"):
-        sources += sorted((SHARED / "corpus" / sub).glob("*.txt"))
+    sources = sorted(EXAMPLES.glob("*.txt"))
+    for sub in ("reports", "digests", "news"):  # the development corpus, when it is there
+        sources += sorted((corpus_dir() / sub).glob("*.txt"))
     files = []
     for k in range(copies):
         for src in sources:

@@ -34,26 +34,18 @@ import os
 import platform
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_db import bench_driver, wipe
+from harness import BENCH, EXAMPLES, REPO, pct
 
-from bench_db import bench_driver, wipe  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "bench" / "out"
+OUT = BENCH / "out"
 RESULTS = OUT / "scale.json"
 CHART = OUT / "scale.png"
 PAGE = 100  # neighbourhood page size
-
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
 def timed(fn: Callable[[], object], runs: int, warmup: int = 3) -> dict:
@@ -176,7 +168,7 @@ def copies(target: Path, first: int, count: int) -> Path:
     folder = target / f"copies-{first}"
     folder.mkdir(parents=True)
     for k in range(first, first + count):
-        for src in sorted((REPO / "examples").glob("*.txt")):
+        for src in sorted(EXAMPLES.glob("*.txt")):
             (folder / f"{k:03d}-{src.name}").write_text(
                 src.read_text(encoding="utf-8") + f"\n\nCopy {k}.\n", encoding="utf-8")
     return folder
@@ -187,7 +179,7 @@ def extract(folder: Path) -> list:
     from intelgraph.extract.pipeline import analyse_documents, read_inputs, to_graph
     from intelgraph.extract.sources import SourceGrades
 
-    grades = SourceGrades.from_file(REPO / "examples" / "sources.toml")
+    grades = SourceGrades.from_file(EXAMPLES / "sources.toml")
     inputs = read_inputs(sorted(str(p) for p in folder.iterdir()), "auto")
     return [to_graph(doc, analysis, grades.source_for(doc.parsed)).graph
             for doc, analysis in analyse_documents(inputs.docs)]
@@ -211,7 +203,7 @@ def ingest_rate(driver, folder: Path) -> dict:
     from intelgraph.extract.sources import SourceGrades
     from intelgraph.services.ingest import ingest
 
-    grades = SourceGrades.from_file(REPO / "examples" / "sources.toml")
+    grades = SourceGrades.from_file(EXAMPLES / "sources.toml")
     t0 = time.perf_counter()
     s = ingest(driver, [str(folder)], grades=grades)
     return {"documents": s.count("new"), "failed": s.failed, "seconds": time.perf_counter() - t0,

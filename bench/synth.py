@@ -31,22 +31,17 @@ import bisect
 import datetime as dt
 import itertools
 import json
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from random import Random
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from intelgraph.extract.graph_records import build_graph
-from intelgraph.extract.sources import SourceInfo  # noqa: E402
-from intelgraph.extract.nlp.resolution import canonical_key, entity_id  # noqa: E402
-from intelgraph.extract.readers.model import Item, ParsedDocument, Span  # noqa: E402
-from intelgraph.ontology.records import GraphDocument  # noqa: E402
+from intelgraph.extract.nlp.resolution import canonical_key, entity_id
+from intelgraph.extract.readers.model import Item, ParsedDocument, Span
+from intelgraph.extract.sources import SourceInfo
+from intelgraph.ontology.records import GraphDocument
 
 ENTITY_S = 1.0  # Zipf exponent of entity mentions across documents
 TOPIC_S = 1.1
