@@ -34,7 +34,7 @@ from intelgraph.extract.nlp.credibility import evidence_credibility, stated_cred
 from intelgraph.extract.nlp.resolution import canonical_key, entity_id, short_form_targets, strip_titles
 from intelgraph.extract.readers.model import Item, ParsedDocument
 from intelgraph.extract.sources import SourceInfo, slug, source_id
-from intelgraph.ontology import L, R
+from intelgraph.ontology import L, R, get_ontology
 from intelgraph.ontology.records import EdgeRecord, GraphDocument, NodeRecord
 
 # How sure the reader is of an item it took from a labelled section of a known layout,
@@ -42,20 +42,29 @@ from intelgraph.ontology.records import EdgeRecord, GraphDocument, NodeRecord
 _STRUCTURED_SCORE = {"report-current": 0.95, "report-mid": 0.85, "report-early": 0.8, "digest": 0.9}
 _DEFAULT_SCORE = 0.7
 
-# Reader item kinds that become an extracted node of this label.
-_ITEM_LABELS = {
-    "hypothesis": "Hypothesis", "evidence": "Evidence", "assessment": "Assessment", "bluf": "Assessment",
-    "insight": "Assessment", "indicator": "Indicator", "assumption": "Assumption",
-    "information_gap": "InformationGap", "bias_risk": "BiasRisk", "implication": "Risk", "risk": "Risk",
-    "recommendation": "Recommendation", "scenario": "Scenario",
-}
+
+def _item_labels() -> dict[str, str]:
+    """Reader item kinds that become an extracted node of this label."""
+    return {
+        "hypothesis": L.Hypothesis, "evidence": L.Evidence, "assessment": L.Assessment, "bluf": L.Assessment,
+        "insight": L.Assessment, "indicator": L.Indicator, "assumption": L.Assumption,
+        "information_gap": L.InformationGap, "bias_risk": L.BiasRisk, "implication": L.Risk, "risk": L.Risk,
+        "recommendation": L.Recommendation, "scenario": L.Scenario,
+    }
 
 
-class _Builder:
-    def __init__(self, parsed: ParsedDocument, doc_id: str) -> None:
+def _shared_by_name() -> dict[str, tuple[str, str, str]]:
+    """Reader item kinds that name a node shared across documents: label, link, id prefix."""
+    return {"tag": (L.Topic, R.TAGGED, "topic"), "technique": (L.Technique, R.USES_TECHNIQUE, "technique")}
+
+
+class _Records:
+    """The nodes and edges of one document, merged as they are added."""
+
+    def __init__(self, parsed: ParsedDocument) -> None:
         self.parsed = parsed
-        self.doc_id = doc_id
-        self.hash = doc_id.removeprefix("doc:")[:16]
+        self.doc_id = parsed.document_id
+        self.hash = self.doc_id.removeprefix("doc:")[:16]
         self.nodes: dict[str, NodeRecord] = {}
         self.edges: dict[tuple, EdgeRecord] = {}
 
@@ -102,150 +111,194 @@ class _Builder:
                              edges=list(self.edges.values()))
 
 
-# Reader item kinds that name a node shared across documents: label, link, id prefix.
-_SHARED_BY_NAME = {
-    "tag": (L.Topic, R.TAGGED, "topic"),
-    "technique": (L.Technique, R.USES_TECHNIQUE, "technique"),
-}
+class GraphBuilder:
+    """Builds one document's GraphDocument, a part at a time, in this order: the
+    document and its source, entities and their mentions, the reader's items, the
+    reasoning links between items, then claims with their attribution and the
+    entity relationships they support. Each part reads what the earlier ones made."""
+
+    def __init__(self, parsed: ParsedDocument, analysis, source: SourceInfo) -> None:
+        self.parsed = parsed
+        self.analysis = analysis
+        self.source = source
+        self.out = _Records(parsed)
+        self.cuts = [(f.start, f.end) for f in parsed.fragments]
+        self.source_id = ""
+        self.merged: dict[str, str] = {}  # surname-only entity id -> the listed person's id
+        self.mentions: list[tuple[_Mention, tuple[int, int]]] = []  # each with its sentence
+        self.entity_label: dict[str, str] = {}
+        self.items_by_kind: dict[str, list[tuple[str, Item]]] = {}  # kind -> (node id, item)
+        self.hypotheses: dict[str, str] = {}  # hypothesis label -> node id
+
+    def build(self, ingested_at: dt.datetime | None = None) -> GraphDocument:
+        self.document(ingested_at)
+        self.entities()
+        self.items()
+        self.reasoning_links()
+        self.claims()
+        return self.out.graph()
+
+    # ---- the parts
+
+    def document(self, ingested_at: dt.datetime | None) -> None:
+        p, source, out = self.parsed, self.source, self.out
+        self.source_id = out.node(L.Source, source_id(source.name), {
+            "name": source.name, "reliability": source.reliability, "url": source.url})
+        out.node(L.Document, out.doc_id, {
+            "text": p.text, "title": p.title, "published": _iso_date(p.published), "format": p.format,
+            "layout": p.layout, "headline": p.headline, "url": p.url, "truncated": p.truncated,
+            "missing": list(p.missing), "word_count": len(p.text.split()),
+            "ingested_at": (ingested_at or dt.datetime.now(dt.timezone.utc)).isoformat(),
+        })
+        out.edge(R.PUBLISHED_BY, out.doc_id, self.source_id)
+
+    def entities(self) -> None:
+        """Entities, each mention anchored in the sentence that holds it; none from a cut-off fragment."""
+        out, analysis = self.out, self.analysis
+        self.merged, listed_names = _surname_merges(self.parsed, analysis)
+        mentions = [_Mention(self.merged.get(m.id, m.id), m.start, m.end, m.text) for m in analysis.mentions
+                    if not _overlaps(self.cuts, m.start, m.end)]
+        kept = {m.id for m in mentions}
+        # full names first, so a merged surname adds its aliases but never its name
+        for ent in sorted(analysis.entities, key=lambda ent: ent.id in self.merged):
+            eid = self.merged.get(ent.id, ent.id)
+            if eid not in kept:
+                continue
+            if eid != ent.id and eid not in out.nodes:  # a listed person the model did not tag
+                name = listed_names[eid]
+                out.node(L.Person, eid, {"name": name, "key": eid.removeprefix("entity:").replace("-", " "),
+                                         "aliases": [name]})
+            out.node(ent.label, eid, {"name": ent.name, "key": ent.key, "aliases": sorted(set(ent.aliases))})
+            self.entity_label[eid] = out.nodes[eid].label
+        text = self.parsed.text
+        sentences = sorted(c for s, e in analysis.sentences if (c := _clip(text, self.cuts, s, e)))
+        self.mentions = [(m, _containing(sentences, m.start, m.end) or (m.start, m.end)) for m in mentions]
+        for m, (s, e) in self.mentions:
+            pid = out.passage(s, e, "sentence")
+            out.edge(R.MENTIONS, pid, m.id, {"start": m.start, "end": m.end, "text": m.text})
+
+    def items(self) -> None:
+        """The reader's structured items: shared tags and techniques, featured entities,
+        and one extracted node per statement, ABOUT the entities inside its span."""
+        out, labels, shared = self.out, _item_labels(), _shared_by_name()
+        score = _STRUCTURED_SCORE.get(self.parsed.layout, _DEFAULT_SCORE)
+        stated = _stated_confidence(self.parsed)
+        for item in self.parsed.items:
+            s, e = item.span.start, item.span.end
+            if e <= s:
+                continue
+            pid = out.passage(s, e, item.kind, item.section)
+            if item.kind in shared:
+                self._shared_item(item, pid, *shared[item.kind])
+            elif item.kind == "key_entity":
+                self._key_entity(item, pid)
+            elif item.kind in labels:  # else paragraphs, headlines, statements: passages only
+                nid = f"{item.kind}:{out.hash}:{s}-{e}"
+                out.node(labels[item.kind], nid, {"text": item.span.text, "extraction_score": score,
+                                                  **_item_props(item, stated)})
+                out.edge(R.EXTRACTED_FROM, nid, pid)
+                self.items_by_kind.setdefault(item.kind, []).append((nid, item))
+                if item.kind == "hypothesis":
+                    self.hypotheses[str(item.fields.get("label") or len(self.hypotheses) + 1)] = nid
+                for ent_id in _entities_within(self.mentions, s, e):
+                    out.edge(R.ABOUT, nid, ent_id, {"role": "subject"})
+
+    def reasoning_links(self) -> None:
+        """Inside the document: competing hypotheses, evidence for and against them, the
+        assessment's favoured hypothesis, and what assessments rest on and watch."""
+        out, hyps = self.out, self.hypotheses
+        hyp_ids = list(hyps.values())
+        for i, a in enumerate(hyp_ids):
+            for other in hyp_ids[i + 1:]:
+                out.edge(R.COMPETES_WITH, a, other)
+        for nid, item in self._of("evidence"):
+            target = hyps.get(str(item.fields.get("hypothesis")))
+            if target:
+                direction = str(item.fields.get("direction") or "supports")
+                out.edge(R.CONTRADICTS if direction == "contradicts" else R.SUPPORTS, nid, target)
+        assumptions = [nid for nid, _ in self._of("assumption")]
+        indicators = [nid for nid, _ in self._of("indicator")]
+        for nid, item in self._of("assessment"):
+            favored = item.fields.get("favored")
+            if favored is not None and str(favored) in hyps:
+                out.edge(R.FAVORS, nid, hyps[str(favored)])
+            for aid in assumptions:
+                out.edge(R.RESTS_ON, nid, aid)
+            for iid in indicators:
+                out.edge(R.WATCHES, nid, iid)
+        for nid, _ in self._of("bluf"):
+            for aid in assumptions:
+                out.edge(R.RESTS_ON, nid, aid)
+
+    def claims(self) -> None:
+        """Claims, their attribution and the entity relationships they support."""
+        out = self.out
+        for claim in self.analysis.claims:
+            if _overlaps(self.cuts, claim.start, claim.end):
+                continue
+            pid = out.passage(claim.start, claim.end, "sentence")
+            cid = f"claim:{out.hash}:{claim.start}-{claim.end}"
+            out.node(L.Claim, cid, {
+                "text": claim.text, "extraction_score": round(float(claim.extraction_score), 3),
+                "polarity": claim.polarity, "hedged": bool(claim.hedged), "likelihood": claim.likelihood,
+                "probability_low": claim.probability_low, "probability_high": claim.probability_high,
+                "predicate": claim.predicate, "attribution": claim.attribution,
+            })
+            out.edge(R.EXTRACTED_FROM, cid, pid)
+            subjects = [eid for eid in dict.fromkeys(map(self._resolved, claim.subject_keys)) if eid in out.nodes]
+            objects = [eid for eid in dict.fromkeys(map(self._resolved, claim.object_keys))
+                       if eid in out.nodes and eid not in subjects]
+            for eid in subjects:
+                out.edge(R.ABOUT, cid, eid, {"role": "subject"})
+            for eid in objects:
+                out.edge(R.ABOUT, cid, eid, {"role": "object"})
+            attributed = self._resolved(claim.attribution_key) if claim.attribution_key else None
+            out.edge(R.ATTRIBUTED_TO, cid, attributed if attributed in out.nodes else self.source_id)
+            if claim.predicate:
+                for a in subjects:
+                    for o in objects:
+                        if a != o:
+                            out.edge(R.RELATED_TO, a, o, {"predicate": claim.predicate, "claim_ids": [cid]})
+
+    # ---- helpers of the parts
+
+    def _of(self, kind: str) -> list[tuple[str, Item]]:
+        return self.items_by_kind.get(kind, [])
+
+    def _resolved(self, key: str) -> str:
+        eid = entity_id(key)
+        return self.merged.get(eid, eid)
+
+    def _shared_item(self, item: Item, pid: str, label: str, rel: str, prefix: str) -> None:
+        """A tag or technique: shared across documents, keyed by its name."""
+        name = str(item.fields.get("name") or item.span.text)
+        tid = self.out.node(label, f"{prefix}:{slug(name)}", {"name": name, "key": slug(name)})
+        self.out.edge(rel, self.out.doc_id, tid)
+        self.out.edge(R.EXTRACTED_FROM, tid, pid)
+
+    def _key_entity(self, item: Item, pid: str) -> None:
+        """A 'Key Individuals and Entities' line: the entity it names, featured by the document."""
+        out = self.out
+        s, e = item.span.start, item.span.end
+        inside = [m for m, _ in self.mentions if s <= m.start and m.end <= e]
+        name = str(item.fields.get("name") or item.span.text).strip()
+        if inside:
+            # the longest mention inside the line is the entity it names
+            eid = max(inside, key=lambda m: m.end - m.start).id
+        else:
+            person = _looks_like_person(name) and not _looks_like_org(name)
+            key = " ".join(strip_titles(canonical_key(name).split())) if person else canonical_key(name)
+            eid = entity_id(key)
+            if eid not in out.nodes:
+                out.node(L.Person if person else L.Organization, eid, {"name": name, "key": key, "aliases": [name]})
+        out.edge(R.MENTIONS, pid, eid, {"start": s, "end": e, "text": item.span.text})
+        out.edge(R.FEATURES, out.doc_id, eid)
+
 
 def build_graph(parsed: ParsedDocument, analysis, source: SourceInfo, *,
                 ingested_at: dt.datetime | None = None) -> GraphDocument:
     """The GraphDocument for one document. `analysis` is an nlp Analysis of parsed.text."""
-    doc_id = parsed.document_id
-    b = _Builder(parsed, doc_id)
-    text = parsed.text
-
-    sid = b.node(L.Source, source_id(source.name), {"name": source.name, "reliability": source.reliability,
-                                                     "url": source.url})
-    b.node(L.Document, doc_id, {
-        "text": text, "title": parsed.title, "published": _iso_date(parsed.published), "format": parsed.format,
-        "layout": parsed.layout, "headline": parsed.headline, "url": parsed.url, "truncated": parsed.truncated,
-        "missing": list(parsed.missing), "word_count": len(text.split()),
-        "ingested_at": (ingested_at or dt.datetime.now(dt.timezone.utc)).isoformat(),
-    })
-    b.edge(R.PUBLISHED_BY, doc_id, sid)
-
-    # entities, each mention anchored in the sentence that holds it; none from a cut-off fragment
-    cuts = [(f.start, f.end) for f in getattr(parsed, "fragments", None) or []]
-    merged, listed_names = _surname_merges(parsed, analysis)
-    mentions = [_Mention(merged.get(m.id, m.id), m.start, m.end, m.text) for m in analysis.mentions
-                if not _overlaps(cuts, m.start, m.end)]
-    kept = {m.id for m in mentions}
-    entity_label: dict[str, str] = {}
-    # full names first, so a merged surname adds its aliases but never its name
-    for ent in sorted(analysis.entities, key=lambda ent: ent.id in merged):
-        eid = merged.get(ent.id, ent.id)
-        if eid not in kept:
-            continue
-        if eid != ent.id and eid not in b.nodes:  # a listed person the model did not tag
-            name = listed_names[eid]
-            b.node(L.Person, eid, {"name": name, "key": eid.removeprefix("entity:").replace("-", " "),
-                                   "aliases": [name]})
-        b.node(ent.label, eid, {"name": ent.name, "key": ent.key, "aliases": sorted(set(ent.aliases))})
-        entity_label[eid] = b.nodes[eid].label
-    sentences = sorted(c for s, e in analysis.sentences if (c := _clip(text, cuts, s, e)))
-    mention_sentence: list[tuple[_Mention, tuple[int, int]]] = []
-    for m in mentions:
-        sent = _containing(sentences, m.start, m.end) or (m.start, m.end)
-        mention_sentence.append((m, sent))
-    for m, (s, e) in mention_sentence:
-        pid = b.passage(s, e, "sentence")
-        b.edge(R.MENTIONS, pid, m.id, {"start": m.start, "end": m.end, "text": m.text})
-
-    score = _STRUCTURED_SCORE.get(parsed.layout, _DEFAULT_SCORE)
-    stated = _stated_confidence(parsed)
-    by_kind: dict[str, list[str]] = {}
-    hypotheses: dict[str, str] = {}
-
-    for item in parsed.items:
-        s, e = item.span.start, item.span.end
-        if e <= s:
-            continue
-        pid = b.passage(s, e, item.kind, item.section)
-        label = _ITEM_LABELS.get(item.kind)
-        if item.kind in _SHARED_BY_NAME:
-            # tags and techniques are shared across documents, keyed by their name
-            shared_label, rel, prefix = _SHARED_BY_NAME[item.kind]
-            name = str(item.fields.get("name") or item.span.text)
-            tid = b.node(shared_label, f"{prefix}:{slug(name)}", {"name": name, "key": slug(name)})
-            b.edge(rel, doc_id, tid)
-            b.edge(R.EXTRACTED_FROM, tid, pid)
-            continue
-        if item.kind == "key_entity":
-            _key_entity(b, item, pid, mentions, entity_label)
-            continue
-        if label is None:
-            continue  # paragraphs, headlines, statements: passages only
-        nid = f"{item.kind}:{b.hash}:{s}-{e}"
-        props = {"text": item.span.text, "extraction_score": score}
-        props.update(_item_props(item, stated))
-        b.node(label, nid, props)
-        b.edge(R.EXTRACTED_FROM, nid, pid)
-        by_kind.setdefault(item.kind, []).append(nid)
-        if item.kind == "hypothesis":
-            hypotheses[str(item.fields.get("label") or len(hypotheses) + 1)] = nid
-        for ent_id in _entities_within(mention_sentence, s, e):
-            b.edge(R.ABOUT, nid, ent_id, {"role": "subject"})
-
-    # reasoning links inside the document
-    hyp_ids = list(hypotheses.values())
-    for i, a in enumerate(hyp_ids):
-        for other in hyp_ids[i + 1:]:
-            b.edge(R.COMPETES_WITH, a, other)
-    for nid in by_kind.get("evidence", []):
-        item = _item_by_id(parsed, nid)
-        target = hypotheses.get(str(item.fields.get("hypothesis"))) if item else None
-        if target:
-            direction = str(item.fields.get("direction") or "supports")
-            b.edge(R.CONTRADICTS if direction == "contradicts" else R.SUPPORTS, nid, target)
-    for nid in by_kind.get("assessment", []):
-        item = _item_by_id(parsed, nid)
-        favored = item.fields.get("favored") if item else None
-        if favored is not None and str(favored) in hypotheses:
-            b.edge(R.FAVORS, nid, hypotheses[str(favored)])
-        for aid in by_kind.get("assumption", []):
-            b.edge(R.RESTS_ON, nid, aid)
-        for iid in by_kind.get("indicator", []):
-            b.edge(R.WATCHES, nid, iid)
-    for nid in by_kind.get("bluf", []):
-        for aid in by_kind.get("assumption", []):
-            b.edge(R.RESTS_ON, nid, aid)
-
-    # claims, their attribution and the entity relationships they support
-    def resolved(key: str) -> str:
-        eid = entity_id(key)
-        return merged.get(eid, eid)
-
-    for claim in analysis.claims:
-        if _overlaps(cuts, claim.start, claim.end):
-            continue
-        pid = b.passage(claim.start, claim.end, "sentence")
-        cid = f"claim:{b.hash}:{claim.start}-{claim.end}"
-        b.node(L.Claim, cid, {
-            "text": claim.text, "extraction_score": round(float(claim.extraction_score), 3),
-            "polarity": claim.polarity, "hedged": bool(claim.hedged), "likelihood": claim.likelihood,
-            "probability_low": claim.probability_low, "probability_high": claim.probability_high,
-            "predicate": claim.predicate, "attribution": claim.attribution,
-        })
-        b.edge(R.EXTRACTED_FROM, cid, pid)
-        subjects = [eid for eid in dict.fromkeys(map(resolved, claim.subject_keys)) if eid in b.nodes]
-        objects = [eid for eid in dict.fromkeys(map(resolved, claim.object_keys))
-                   if eid in b.nodes and eid not in subjects]
-        for eid in subjects:
-            b.edge(R.ABOUT, cid, eid, {"role": "subject"})
-        for eid in objects:
-            b.edge(R.ABOUT, cid, eid, {"role": "object"})
-        attributed = resolved(claim.attribution_key) if claim.attribution_key else None
-        if attributed and attributed in b.nodes:
-            b.edge(R.ATTRIBUTED_TO, cid, attributed)
-        else:
-            b.edge(R.ATTRIBUTED_TO, cid, sid)
-        if claim.predicate:
-            for a in subjects:
-                for o in objects:
-                    if a != o:
-                        b.edge(R.RELATED_TO, a, o, {"predicate": claim.predicate, "claim_ids": [cid]})
-    return b.graph()
+    return GraphBuilder(parsed, analysis, source).build(ingested_at)
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -267,12 +320,13 @@ def _stated_confidence(parsed: ParsedDocument) -> str | None:
 def _item_props(item: Item, stated: str | None) -> dict:
     f = item.fields
     k = item.kind
+    onto = get_ontology()
     if k == "hypothesis":
         return {"label": str(f.get("label") or "?"), "statement": item.span.text}
     if k in ("assessment", "bluf", "insight"):
-        conf = f.get("confidence") or (stated if k != "insight" else None)
+        conf = str(f.get("confidence") or (stated if k != "insight" else None) or "").lower()
         props = {"kind": {"assessment": "ach"}.get(k, k),
-                 "confidence": str(conf).lower() if conf and str(conf).lower() in ("low", "moderate", "high") else None,
+                 "confidence": conf if conf in onto.notations("Confidence") else None,
                  "favored_label": str(f["favored"]) if f.get("favored") is not None else None}
         if k == "insight":
             props["category"] = str(f["category"]) if f.get("category") else None
@@ -281,13 +335,13 @@ def _item_props(item: Item, stated: str | None) -> dict:
     if k == "evidence":
         return {"credibility": evidence_credibility(item.span.text)}
     if k == "risk":
-        return {"domain": str(f.get("domain") or "general")}
+        return {"domain": str(f.get("domain") or onto.default("RiskDomain"))}
     if k == "implication":
-        return {"domain": "general"}
+        return {"domain": onto.default("RiskDomain")}
     if k == "recommendation":
-        return {"horizon": str(f.get("horizon") or "immediate")}
+        return {"horizon": str(f.get("horizon") or onto.default("Horizon"))}
     if k == "scenario":
-        return {"scenario_kind": str(f.get("kind") or "most_likely")}
+        return {"scenario_kind": str(f.get("kind") or onto.default("ScenarioKind"))}
     return {}
 
 
@@ -343,34 +397,6 @@ def _entities_within(mentions: Iterable, start: int, end: int) -> list[str]:
         if start <= m.start and m.end <= end and m.id not in out:
             out.append(m.id)
     return out
-
-
-def _item_by_id(parsed: ParsedDocument, nid: str) -> Item | None:
-    kind, _hash, span = nid.split(":", 2)
-    s, e = (int(x) for x in span.split("-"))
-    for item in parsed.items:
-        if item.kind == kind and item.span.start == s and item.span.end == e:
-            return item
-    return None
-
-
-def _key_entity(b: _Builder, item: Item, pid: str, mentions: list[_Mention], entity_label: dict[str, str]) -> None:
-    """A 'Key Individuals and Entities' line: the entity it names, featured by the document."""
-    s, e = item.span.start, item.span.end
-    inside = [m for m in mentions if s <= m.start and m.end <= e]
-    name = str(item.fields.get("name") or item.span.text).strip()
-    if inside:
-        # the longest mention inside the line is the entity it names
-        m = max(inside, key=lambda m: m.end - m.start)
-        eid = m.id
-    else:
-        person = _looks_like_person(name) and not _looks_like_org(name)
-        key = " ".join(strip_titles(canonical_key(name).split())) if person else canonical_key(name)
-        eid = entity_id(key)
-        if eid not in b.nodes:
-            b.node(L.Person if person else L.Organization, eid, {"name": name, "key": key, "aliases": [name]})
-    b.edge(R.MENTIONS, pid, eid, {"start": s, "end": e, "text": item.span.text})
-    b.edge(R.FEATURES, b.doc_id, eid)
 
 
 _ORG_WORDS = re.compile(r"\b(government|agency|agencies|ministry|council|university|institute|forces|army|"

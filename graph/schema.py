@@ -85,13 +85,24 @@ def desired_schema(onto: Ontology | None = None) -> list[SchemaItem]:
 # write and nothing reads them). Other indexes in the database are left alone.
 RETIRED = ("statement_text",)
 
-# Relationship keys the writer sets; relationships written before the key existed get
-# theirs before the uniqueness constraint is created (same formula as graph.writer).
-_BACKFILL = {
-    "related_to_key": "MATCH (a)-[r:RELATED_TO]->(b) WHERE r.key IS NULL "
-                      "CALL (a, r, b) { SET r.key = a.id + '|' + r.predicate + '|' + b.id } "
-                      "IN TRANSACTIONS OF 10000 ROWS",
-}
+
+
+def backfill_statement(rel_type: str, onto: Ontology | None = None) -> str | None:
+    """For a keyed relationship type (an ig:unique property), the statement that gives
+    relationships written before the key existed theirs, composed as the writer
+    composes it (ig:keyFormat, graph.writer.edge_key); run before the uniqueness
+    constraint is created. Names come from the ontology and are checked as identifiers."""
+    spec = (onto or get_ontology()).rel(rel_type)
+    key = spec.key
+    if key is None:
+        return None
+    names = [rel_type, key.name, *(p for p in key.key_format if p not in ("start", "end"))]
+    for name in names:
+        if not _IDENT.match(name):
+            raise OntologyError(f"{name!r} is not a valid Neo4j identifier")
+    parts = " + '|' + ".join("a.id" if p == "start" else "b.id" if p == "end" else f"r.{p}" for p in key.key_format)
+    return (f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.{key.name} IS NULL "
+            f"CALL (a, r, b) {{ SET r.{key.name} = {parts} }} IN TRANSACTIONS OF 10000 ROWS")
 
 
 def apply_schema(driver: Driver, *, database: str | None = None, onto: Ontology | None = None) -> list[str]:
@@ -111,10 +122,11 @@ def apply_schema(driver: Driver, *, database: str | None = None, onto: Ontology 
         old = by_name.get(item.name)
         if old is not None:
             _drop(driver, old, database)
-        if item.name in _BACKFILL:
+        backfill = backfill_statement(item.labels[0], onto) if item.entity == "relationship" else None
+        if backfill:
             # CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction
             with driver.session(database=database) as session:
-                session.run(_BACKFILL[item.name]).consume()
+                session.run(backfill).consume()
         run_write(driver, lambda tx, q=item.ddl(): tx.run(q).consume(), database=database)
         created.append(item.name)
     run_write(driver, lambda tx: tx.run("CALL db.awaitIndexes(300)").consume(), database=database)

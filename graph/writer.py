@@ -21,7 +21,7 @@ from neo4j import Driver
 from intelgraph.errors import IntelgraphError, OntologyError
 from intelgraph.queries.catalog import cypher
 from intelgraph.graph.driver import run_write, settings_of
-from intelgraph.ontology.model import Ontology, get_ontology
+from intelgraph.ontology.model import Ontology, RelSpec, get_ontology
 from intelgraph.ontology.records import GraphDocument, neo4j_props
 
 log = logging.getLogger(__name__)
@@ -81,16 +81,14 @@ class GraphWriter:
         edge_rows: list[dict] = []
         for edge in doc.edges:
             spec = self.onto.rel(edge.type)
-            if edge.type == "RELATED_TO":
-                if not edge.props.get("predicate"):
-                    raise OntologyError(f"RELATED_TO {edge.start}->{edge.end} needs a predicate (it is derived from claims)")
-                edge_rows.append({"type": edge.type, "start": edge.start, "end": edge.end, "props": {}, "append": {},
-                                  "predicate": edge.props["predicate"],
-                                  "key": related_key(edge.start, edge.props["predicate"], edge.end),
-                                  "claim_ids": list(edge.props.get("claim_ids") or [])})
-                continue
             props, append = _split(spec.properties, edge.props)
-            edge_rows.append({"type": edge.type, "start": edge.start, "end": edge.end, "props": props, "append": append})
+            row = {"type": edge.type, "start": edge.start, "end": edge.end, "props": props, "append": append}
+            if spec.key is not None:  # merged on its key (ig:unique), which the writer composes
+                row["key"] = edge_key(spec, edge.start, edge.props, edge.end)
+                row["sizes"] = {p.name: p.size_of for p in spec.properties.values() if p.size_of}
+                for name in (spec.key.name, *row["sizes"]):
+                    props.pop(name, None)
+            edge_rows.append(row)
         # One lock order for every transaction: concurrent documents sharing entities,
         # sources or topics then wait for each other instead of deadlocking. A
         # relationship locks both its ends, so edges go in the order of the shared
@@ -139,19 +137,30 @@ class GraphWriter:
         result.labels_added += c.labels_added
 
 
-def related_key(start: str, predicate: str, end: str) -> str:
-    """RELATED_TO's unique key (graph.schema backfills older relationships with the same formula)."""
-    return f"{start}|{predicate}|{end}"
+def edge_key(spec: RelSpec, start: str, props: dict[str, Any], end: str) -> str:
+    """The unique key of a relationship of a keyed type, composed as its ig:keyFormat
+    says (RELATED_TO: start id|predicate|end id); graph.schema backfills older
+    relationships with the same formula."""
+    parts = []
+    for part in spec.key.key_format:
+        value = start if part == "start" else end if part == "end" else props.get(part)
+        if not value:
+            raise OntologyError(f"{spec.name} {start}->{end} needs a {part} (part of its key; "
+                                f"{spec.comment or 'see the ontology'})")
+        parts.append(str(value))
+    return "|".join(parts)
 
 
 @lru_cache(maxsize=4)
 def merge_edges_statement(onto: Ontology) -> LiteralString:
-    """merge_edges with one static branch per ontology relationship type. Types come
-    from the ontology (RelSpec.name), never from input."""
+    """merge_edges with one static branch per ontology relationship type: keyed types
+    (an ig:unique property) MERGE on their key. Types and property names come from the
+    ontology (RelSpec), never from input."""
     branches = []
-    for rel_type in sorted(onto.relationships):
-        if rel_type == "RELATED_TO":
-            branches.append(_body(cypher(_PKG, "merge_related_branch")))
+    for rel_type, spec in sorted(onto.relationships.items()):
+        if spec.key is not None:
+            branches.append(_body(cypher(_PKG, "merge_keyed_branch")).replace("__TYPE__", rel_type)
+                            .replace("__KEY__", spec.key.name))
         else:
             branches.append(_body(cypher(_PKG, "merge_edge_branch")).replace("__TYPE__", rel_type))
     return cast(LiteralString, cypher(_PKG, "merge_edges").replace("\n__BRANCHES__\n", "\n" + "\n".join(branches) + "\n"))

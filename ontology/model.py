@@ -11,6 +11,7 @@ labels, types or vocabularies out.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -47,6 +48,14 @@ class Term:
     alt_labels: tuple[str, ...] = ()
     probability_low: float | None = None
     probability_high: float | None = None
+    cues: tuple[str, ...] = ()  # regular expressions for the words that name it (ig:cue)
+    default: bool = False  # what a reader records when the text names none (ig:default)
+
+    def names(self) -> tuple[str, ...]:
+        """Words that name the concept in running text: the notation (as words), the
+        preferred label and the alternative labels, lower case."""
+        return tuple(dict.fromkeys(n.lower() for n in (self.notation.replace("_", " "), self.label,
+                                                       *self.alt_labels)))
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,10 @@ class PropertySpec:
     fulltext: str | None = None
     unique: bool = False  # relationship properties: a uniqueness constraint
     comment: str | None = None
+    key_format: tuple[str, ...] = ()  # an ig:unique property: start | end | property names
+    size_of: str | None = None  # kept equal to the size of this list property
+
+
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,11 @@ class RelSpec:
     range: frozenset[str]
     properties: dict[str, PropertySpec]
     comment: str | None = None
+
+    @property
+    def key(self) -> PropertySpec | None:
+        """The ig:unique property writers MERGE this relationship type on, if it has one."""
+        return next((p for p in self.properties.values() if p.unique), None)
 
 
 @dataclass(eq=False)  # compared and hashed by identity: one model per process
@@ -128,6 +146,35 @@ class Ontology:
                 f"unknown vocabulary {name!r}: the ontology defines {', '.join(sorted(self.vocabularies))}"
             ) from None
 
+    def notations(self, vocabulary: str) -> tuple[str, ...]:
+        """The stored values of a vocabulary, lowest rank first."""
+        return tuple(t.notation for t in self.vocabulary(vocabulary))
+
+    def default(self, vocabulary: str) -> str:
+        """The notation a reader records when the text names no term of the vocabulary."""
+        for term in self.vocabulary(vocabulary):
+            if term.default:
+                return term.notation
+        raise OntologyError(f"the {vocabulary} vocabulary marks no term ig:default")
+
+    def named(self, vocabulary: str, word: str) -> Term | None:
+        """The term a word names (its notation, preferred or alternative label), if any."""
+        word = word.strip().lower()
+        for term in self.vocabulary(vocabulary):
+            if word in term.names():
+                return term
+        return None
+
+    def cued(self, vocabulary: str, label: str) -> Term | None:
+        """The term whose cue (ig:cue) matches earliest in `label`; None if none does."""
+        best: tuple[int, int, Term] | None = None
+        for rank, term in enumerate(self.vocabulary(vocabulary)):
+            for cue in term.cues:
+                m = _compiled(cue).search(label)
+                if m and (best is None or (m.start(), rank) < best[:2]):
+                    best = (m.start(), rank, term)
+        return best[2] if best else None
+
     def term(self, vocabulary: str, notation: str) -> Term:
         for term in self.vocabulary(vocabulary):
             if term.notation == notation:
@@ -163,6 +210,11 @@ class Ontology:
                     self.term(spec.vocabulary, v)
 
 
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _local(iri: URIRef | str) -> str:
     s = str(iri)
     return s.rsplit("#", 1)[-1] if "#" in s else s.rsplit("/", 1)[-1]
@@ -180,68 +232,82 @@ def _read_text(name: str) -> str:
     return resources.files("intelgraph.ontology").joinpath(name).read_text(encoding="utf-8")
 
 
-def load_ontology(ontology_ttl: str | None = None, shapes_ttl: str | None = None) -> Ontology:
-    g = Graph()
-    g.parse(data=ontology_ttl or _read_text("intelgraph.ttl"), format="turtle")
-    shapes = Graph()
-    shapes.parse(data=shapes_ttl or _read_text("shapes.ttl"), format="turtle")
+class _Hierarchy:
+    """The ig: classes of an ontology graph and their ancestry."""
 
-    # classes and their ancestry within ig:
-    class_iris = {c for c in g.subjects(RDF.type, OWL.Class) if str(c).startswith(str(IG))}
-    key_iris = [c for c in class_iris if str(g.value(c, IG.keyLabel) or "").lower() == "true"]
-    if len(key_iris) != 1:
-        raise OntologyError("the ontology must mark exactly one class with ig:keyLabel true")
-    key_iri = key_iris[0]
-    # The key label is carried by every node but is never a record's own label.
-    abstract = {c for c in class_iris if str(g.value(c, IG.abstract) or "").lower() == "true"} | {key_iri}
-    parents = {c: [p for p in g.objects(c, RDFS.subClassOf) if p in class_iris] for c in class_iris}
+    def __init__(self, g: Graph) -> None:
+        self.classes = {c for c in g.subjects(RDF.type, OWL.Class) if str(c).startswith(str(IG))}
+        keys = [c for c in self.classes if _flag(g, c, IG.keyLabel)]
+        if len(keys) != 1:
+            raise OntologyError("the ontology must mark exactly one class with ig:keyLabel true")
+        self.key = keys[0]
+        # The key label is carried by every node but is never a record's own label.
+        self.abstract = {c for c in self.classes if _flag(g, c, IG.abstract)} | {self.key}
+        self.parents = {c: [p for p in g.objects(c, RDFS.subClassOf) if p in self.classes] for c in self.classes}
 
-    def ancestors(c: URIRef) -> list[URIRef]:
+    def ancestors(self, c: URIRef) -> list[URIRef]:
         out: list[URIRef] = []
-        for p in parents[c]:
-            for a in ancestors(p) + [p]:
+        for p in self.parents[c]:
+            for a in self.ancestors(p) + [p]:
                 if a not in out:
                     out.append(a)
         return out
 
-    def descendants(c: URIRef) -> set[URIRef]:
-        return {d for d in class_iris if c in ancestors(d)} | {c}
+    def descendants(self, c: URIRef) -> set[URIRef]:
+        return {d for d in self.classes if c in self.ancestors(d)} | {c}
 
-    def concrete(iris) -> frozenset[str]:
+    def concrete(self, iris) -> frozenset[str]:
+        """The non-abstract labels of these classes and all their sub-classes."""
         out: set[str] = set()
         for iri in iris:
-            out |= {_local(d) for d in descendants(iri) if d not in abstract}
+            out |= {_local(d) for d in self.descendants(iri) if d not in self.abstract}
         return frozenset(out)
 
-    # properties, attached to node classes or to relationship types by their domain
-    node_props: dict[URIRef, dict[str, PropertySpec]] = {c: {} for c in class_iris}
+
+def _flag(g: Graph, subject, predicate) -> bool:
+    return str(g.value(subject, predicate) or "").lower() == "true"
+
+
+def _text(g: Graph, subject, predicate) -> str | None:
+    value = g.value(subject, predicate)
+    return str(value) if value is not None else None
+
+
+def _property_spec(g: Graph, p: URIRef) -> PropertySpec:
+    vocab = g.value(p, IG.vocabulary)
+    return PropertySpec(
+        name=str(g.value(p, RDFS.label) or _local(p)),
+        iri=str(p),
+        datatype=_local(g.value(p, RDFS.range) or XSD.string),
+        multiple=_flag(g, p, IG.multiple),
+        vocabulary=_local(vocab).removesuffix("Scheme") if vocab is not None else None,
+        indexed=_flag(g, p, IG.indexed),
+        fulltext=_text(g, p, IG.fulltext),
+        unique=_flag(g, p, IG.unique),
+        comment=_text(g, p, RDFS.comment),
+        key_format=tuple((_text(g, p, IG.keyFormat) or "").split("|")) if _text(g, p, IG.keyFormat) else (),
+        size_of=_text(g, p, IG.sizeOf),
+    )
+
+
+def _properties(g: Graph, h: _Hierarchy, rel_iris: set) -> tuple[dict, dict[str, dict[str, PropertySpec]]]:
+    """Datatype properties attached to node classes, or to relationship types, by their domain."""
+    node_props: dict[URIRef, dict[str, PropertySpec]] = {c: {} for c in h.classes}
     rel_props: dict[str, dict[str, PropertySpec]] = {}
-    rel_iris = {
-        p for p in g.subjects(RDF.type, OWL.ObjectProperty) if str(p).startswith(str(IG))
-    }
     for p in g.subjects(RDF.type, OWL.DatatypeProperty):
-        name = str(g.value(p, RDFS.label) or _local(p))
-        vocab = g.value(p, IG.vocabulary)
-        spec = PropertySpec(
-            name=name,
-            iri=str(p),
-            datatype=_local(g.value(p, RDFS.range) or XSD.string),
-            multiple=str(g.value(p, IG.multiple) or "").lower() == "true",
-            vocabulary=_local(vocab).removesuffix("Scheme") if vocab is not None else None,
-            indexed=str(g.value(p, IG.indexed) or "").lower() == "true",
-            fulltext=str(g.value(p, IG.fulltext)) if g.value(p, IG.fulltext) is not None else None,
-            unique=str(g.value(p, IG.unique) or "").lower() == "true",
-            comment=str(g.value(p, RDFS.comment)) if g.value(p, RDFS.comment) is not None else None,
-        )
+        spec = _property_spec(g, p)
         for dom in g.objects(p, RDFS.domain):
             for member in _members(g, dom):
                 if member in rel_iris:
-                    rel_props.setdefault(_local(member), {})[name] = spec
+                    rel_props.setdefault(_local(member), {})[spec.name] = spec
                 else:
-                    for d in descendants(member):
-                        node_props[d][name] = spec
+                    for d in h.descendants(member):
+                        node_props[d][spec.name] = spec
+    return node_props, rel_props
 
-    # required properties from SHACL (sh:minCount >= 1 on a datatype property)
+
+def _required(g: Graph, shapes: Graph, h: _Hierarchy) -> dict[str, set[str]]:
+    """Required properties from SHACL (sh:minCount >= 1 on a datatype property)."""
     required: dict[str, set[str]] = {}
     for shape in shapes.subjects(RDF.type, SH.NodeShape):
         targets = list(shapes.objects(shape, SH.targetClass))
@@ -254,78 +320,105 @@ def load_ontology(ontology_ttl: str | None = None, shapes_ttl: str | None = None
                 continue  # a relationship the shape requires; checked by pyshacl on exports
             pname = str(g.value(path, RDFS.label) or _local(path))
             for t in targets:
-                for d in descendants(t):
+                for d in h.descendants(t):
                     required.setdefault(_local(d), set()).add(pname)
+    return required
 
+
+def _class_specs(g: Graph, h: _Hierarchy, node_props: dict, required: dict[str, set[str]]) -> dict[str, ClassSpec]:
     classes: dict[str, ClassSpec] = {}
-    for c in sorted(class_iris - abstract, key=str):
+    for c in sorted(h.classes - h.abstract, key=str):
         name = _local(c)
-        labels = (_local(key_iri),) + tuple(_local(a) for a in ancestors(c) if a not in abstract) + (name,)
-        comment = g.value(c, RDFS.comment)
+        ancestors = h.ancestors(c)
+        labels = (_local(h.key),) + tuple(_local(a) for a in ancestors if a not in h.abstract) + (name,)
         classes[name] = ClassSpec(
             name=name,
             labels=labels,
             properties=dict(sorted(node_props[c].items())),
             required=frozenset(required.get(name, set())),
-            comment=str(comment) if comment is not None else None,
-            shared=any(str(g.value(a, IG.shared) or "").lower() == "true" for a in [*ancestors(c), c]),
+            comment=_text(g, c, RDFS.comment),
+            shared=any(_flag(g, a, IG.shared) for a in [*ancestors, c]),
         )
+    return classes
 
-    relationships: dict[str, RelSpec] = {}
-    for r in sorted(rel_iris, key=str):
-        name = _local(r)
-        comment = g.value(r, RDFS.comment)
-        relationships[name] = RelSpec(
-            name=name,
-            domain=concrete([m for d in g.objects(r, RDFS.domain) for m in _members(g, d)]),
-            range=concrete([m for d in g.objects(r, RDFS.range) for m in _members(g, d)]),
-            properties=dict(sorted(rel_props.get(name, {}).items())),
-            comment=str(comment) if comment is not None else None,
-        )
 
+def _rel_specs(g: Graph, h: _Hierarchy, rel_iris: set, rel_props: dict) -> dict[str, RelSpec]:
+    def ends(r, predicate) -> frozenset[str]:
+        return h.concrete([m for d in g.objects(r, predicate) for m in _members(g, d)])
+
+    specs = {
+        _local(r): RelSpec(name=_local(r), domain=ends(r, RDFS.domain), range=ends(r, RDFS.range),
+                           properties=dict(sorted(rel_props.get(_local(r), {}).items())),
+                           comment=_text(g, r, RDFS.comment))
+        for r in sorted(rel_iris, key=str)
+    }
+    for spec in specs.values():
+        key = spec.key
+        if key is not None and (not key.key_format or any(
+                part not in ("start", "end") and part not in spec.properties for part in key.key_format)):
+            raise OntologyError(f"{spec.name}.{key.name} is ig:unique: its ig:keyFormat must name start, end "
+                                f"or properties of {spec.name}, joined by |")
+    return specs
+
+
+def _term(g: Graph, concept) -> Term:
+    low = g.value(concept, IG.probabilityLow)
+    high = g.value(concept, IG.probabilityHigh)
+    rank = g.value(concept, IG.rank)
+    return Term(
+        notation=str(g.value(concept, SKOS.notation)),
+        label=str(g.value(concept, SKOS.prefLabel)),
+        rank=int(rank) if rank is not None else None,
+        alt_labels=tuple(sorted(str(a) for a in g.objects(concept, SKOS.altLabel))),
+        probability_low=float(low) if low is not None else None,
+        probability_high=float(high) if high is not None else None,
+        cues=tuple(sorted(str(c) for c in g.objects(concept, IG.cue))),
+        default=_flag(g, concept, IG.default),
+    )
+
+
+def _vocabularies(g: Graph) -> dict[str, tuple[Term, ...]]:
     vocabularies: dict[str, tuple[Term, ...]] = {}
     for scheme in g.subjects(RDF.type, SKOS.ConceptScheme):
-        terms = []
-        for concept in g.subjects(SKOS.inScheme, scheme):
-            low = g.value(concept, IG.probabilityLow)
-            high = g.value(concept, IG.probabilityHigh)
-            rank = g.value(concept, IG.rank)
-            terms.append(
-                Term(
-                    notation=str(g.value(concept, SKOS.notation)),
-                    label=str(g.value(concept, SKOS.prefLabel)),
-                    rank=int(rank) if rank is not None else None,
-                    alt_labels=tuple(sorted(str(a) for a in g.objects(concept, SKOS.altLabel))),
-                    probability_low=float(low) if low is not None else None,
-                    probability_high=float(high) if high is not None else None,
-                )
-            )
-        terms.sort(key=lambda t: (t.rank if t.rank is not None else 0, t.notation))
+        terms = sorted((_term(g, c) for c in g.subjects(SKOS.inScheme, scheme)),
+                       key=lambda t: (t.rank if t.rank is not None else 0, t.notation))
         vocabularies[_local(scheme).removesuffix("Scheme")] = tuple(terms)
+    return vocabularies
 
+
+def _fulltext_indexes(classes: dict[str, ClassSpec]) -> dict[str, dict[str, list[str]]]:
+    """Index name -> {"labels": [...], "properties": [...]} from ig:fulltext. An index
+    covers the most general labels that carry its properties (the annotated ones:
+    Passage.text shares the name but is another property)."""
     fulltext: dict[str, dict[str, list[str]]] = {}
     indexed_iris: dict[str, set[str]] = {}
-    for label, spec in classes.items():
+    for spec in classes.values():
         for prop in spec.properties.values():
             if prop.fulltext:
                 entry = fulltext.setdefault(prop.fulltext, {"labels": [], "properties": []})
                 indexed_iris.setdefault(prop.fulltext, set()).add(prop.iri)
                 if prop.name not in entry["properties"]:
                     entry["properties"].append(prop.name)
-    # a full-text index covers the most general labels that carry its properties (the
-    # annotated ones: Passage.text shares the name but is another property)
     for index, entry in fulltext.items():
-        carriers = {
-            label for label, spec in classes.items()
-            if any(p.iri in indexed_iris[index] for p in spec.properties.values())
-        }
-        entry["labels"] = sorted(
-            label for label in carriers if not (set(classes[label].labels[1:-1]) & carriers)
-        )
+        carriers = {label for label, spec in classes.items()
+                    if any(p.iri in indexed_iris[index] for p in spec.properties.values())}
+        entry["labels"] = sorted(label for label in carriers if not (set(classes[label].labels[1:-1]) & carriers))
         entry["properties"].sort()
+    return fulltext
 
+
+def load_ontology(ontology_ttl: str | None = None, shapes_ttl: str | None = None) -> Ontology:
+    g = Graph()
+    g.parse(data=ontology_ttl or _read_text("intelgraph.ttl"), format="turtle")
+    shapes = Graph()
+    shapes.parse(data=shapes_ttl or _read_text("shapes.ttl"), format="turtle")
+    h = _Hierarchy(g)
+    rel_iris = {p for p in g.subjects(RDF.type, OWL.ObjectProperty) if str(p).startswith(str(IG))}
+    node_props, rel_props = _properties(g, h, rel_iris)
+    classes = _class_specs(g, h, node_props, _required(g, shapes, h))
     version = str(g.value(URIRef("https://w3id.org/intelgraph/ontology"), OWL.versionInfo) or "0")
-    return Ontology(g, classes, relationships, vocabularies, version, _local(key_iri), fulltext)
+    return Ontology(g, classes, _rel_specs(g, h, rel_iris, rel_props), _vocabularies(g), version, _local(h.key),
+                    _fulltext_indexes(classes))
 
 
 @lru_cache(maxsize=1)

@@ -61,7 +61,8 @@ def test_apply_drops_retired_items_and_leaves_other_indexes(graph):
 def test_related_to_keys_are_backfilled_before_the_constraint(graph):
     """A graph written before RELATED_TO had a key: apply gives each one its key, so the
     writer's MERGE on the key finds it instead of adding a second relationship."""
-    from intelgraph.graph.writer import related_key
+    from intelgraph.graph.writer import edge_key
+    from intelgraph.ontology import get_ontology
 
     graph.execute_query("DROP CONSTRAINT related_to_key")
     graph.execute_query(
@@ -70,4 +71,5 @@ def test_related_to_keys_are_backfilled_before_the_constraint(graph):
         "(:Node:Entity {id: 'entity:b', name: 'B', key: 'b'})")
     assert "related_to_key" in apply_schema(graph)
     keys = graph.execute_query("MATCH ()-[r:RELATED_TO]->() RETURN r.key AS key").records
-    assert [r["key"] for r in keys] == [related_key("entity:a", "meets", "entity:b")]
+    expected = edge_key(get_ontology().rel("RELATED_TO"), "entity:a", {"predicate": "meets"}, "entity:b")
+    assert [r["key"] for r in keys] == [expected] == ["entity:a|meets|entity:b"]

@@ -220,38 +220,16 @@ def extract_claim(
     """
     if not mentions:
         return None
-    doc = span.doc
-    start, end = base + span.start_char, base + span.end_char
     text = span.text
     estimate = find_estimate(text)
     consumed = None if estimate.negator_start is None else base + span.start_char + estimate.negator_start
-
     attribution = find_attribution(span)
-    attribution_key = None
-    if attribution is not None:
-        source = _mentions_in(mentions, [(base + attribution.start, base + attribution.end)])
-        attribution_key = source[0]["key"] if source else None
-
-    if reading is None and doc.has_annotation("DEP"):
+    attribution_key = _attribution_key(attribution, base, mentions)
+    if reading is None and span.doc.has_annotation("DEP"):
         reading = read_parse(span, base, tables)
-    score = 0.3
-    subjects: list[dict] = []
-    predicate: str | None = None
-    negative = False
-    if reading is not None:
-        if reading.imperative:
-            return None
-        predicate = reading.predicate
-        subjects = _mentions_in(mentions, list(reading.subject_chars))
-        if subjects:
-            score += 0.3
-        if reading.clause_complete:
-            score += 0.2
-        if reading.one_root:
-            score += 0.1
-        negative = any(s != consumed for s in reading.negator_starts)
-    else:
-        negative = any(t.lower_ in _NEGATORS and base + t.idx != consumed for t in span)
+    if reading is not None and reading.imperative:
+        return None
+    subjects, negative, score = _subjects(span, base, mentions, reading, consumed)
     if not subjects:
         # The first entity that is not the source; "X said ..." about no other entity
         # is a claim by and about X.
@@ -263,12 +241,12 @@ def extract_claim(
         score += 0.1
     probability = estimate.probability
     return {
-        "start": start,
-        "end": end,
+        "start": base + span.start_char,
+        "end": base + span.end_char,
         "text": text,
         "subject_keys": subject_keys,
         "object_keys": objects,
-        "predicate": predicate,
+        "predicate": reading.predicate if reading is not None else None,
         "polarity": "negative" if negative else "positive",
         "hedged": estimate.hedged,
         "likelihood": estimate.term,
@@ -279,3 +257,24 @@ def extract_claim(
         "attribution_key": attribution_key,
         "extraction_score": round(min(score, 1.0), 2),
     }
+
+
+def _attribution_key(attribution, base: int, mentions: list[dict]) -> str | None:
+    """The key of the entity a claim is attributed to ("…, the ministry said"), if it is one."""
+    if attribution is None:
+        return None
+    source = _mentions_in(mentions, [(base + attribution.start, base + attribution.end)])
+    return source[0]["key"] if source else None
+
+
+def _subjects(span: Span, base: int, mentions: list[dict], reading: Reading | None,
+              consumed: int | None) -> tuple[list[dict], bool, float]:
+    """(subject mentions, negated, score so far) from the parse's reading, or, without
+    one, negation from the words alone. `consumed` is a negator the likelihood term
+    already used ("not likely"), which does not negate the claim again."""
+    score = 0.3
+    if reading is None:
+        return [], any(t.lower_ in _NEGATORS and base + t.idx != consumed for t in span), score
+    subjects = _mentions_in(mentions, list(reading.subject_chars))
+    score += 0.3 * bool(subjects) + 0.2 * reading.clause_complete + 0.1 * reading.one_root
+    return subjects, any(s != consumed for s in reading.negator_starts), score

@@ -38,88 +38,106 @@ def _is_topic_heading(line: Line, following: list[Line]) -> bool:
     return nxt is not None and bool(INSIGHT.match(nxt.text))
 
 
+class _DigestReader:
+    """One pass over a digest's lines; the state is the topic, insight and labelled
+    paragraph being read."""
+
+    def __init__(self, text: str) -> None:
+        self.doc = DocBuilder(text)
+        self.lines = lines(text)
+        content = [ln for ln in self.lines if ln.text.strip()]
+        self.complete = ends_complete(content[-1].text) if content else True
+        self.open_end = None if self.complete else content[-1].end
+        self.title_line = content[0] if content else None
+        self.topic: str | None = None
+        self.topic_start = 0
+        self.topic_heading: tuple[int, int] | None = None
+        self.pending: str | None = None  # "sentiment" / "policy_relevance" awaiting its paragraph
+        self.insight = None
+        self.seen: dict[str, set[str]] = {}
+
+    def read(self) -> DocBuilder:
+        if self.title_line:
+            self.doc.add("headline", self.title_line.start, self.title_line.end, role="title")
+        for idx, line in enumerate(self.lines):
+            if line.text.strip() and line is not self.title_line and not _NOISE.search(line.text):
+                self._line(line, idx)
+        self._close_topic(len(self.doc.text))
+        self._missing()
+        return self.doc
+
+    @property
+    def title(self) -> str | None:
+        return self.title_line.text.strip().strip("#* ") if self.title_line else None
+
+    def _line(self, line: Line, idx: int) -> None:
+        cut = self.open_end is not None and line.end >= self.open_end
+        if _is_topic_heading(line, self.lines[idx + 1:]) and not cut:
+            self._close_topic(line.start)
+            self.topic, self.topic_start, self.topic_heading = line.text.strip(), line.end, (line.start, line.end)
+            self.seen.setdefault(self.topic, set())
+            self.pending, self.insight = None, None
+        elif m := INSIGHT.match(line.text):
+            self._insight(line, m, cut)
+        elif (m := _DETAIL.match(line.text)) and self.insight is not None:
+            if cut:
+                self.doc.fragment(m["label"].lower() + " line", line.start, line.end)
+            else:
+                key = m["label"].lower()
+                self.insight.fields["confidence_note" if key == "confidence" else key] = line.text[m.end():].strip()
+        elif m := _SUBHEAD.match(line.text):
+            self.pending = _SUB_KIND[m["name"].lower()]
+            self.seen.setdefault(self.topic or "", set()).add(self.pending)
+            self.insight = None
+        else:
+            self._paragraph(line, cut)
+
+    def _insight(self, line: Line, m: re.Match[str], cut: bool) -> None:
+        self.pending = None
+        if cut:
+            self.doc.fragment("insight", line.start + m.end(), line.end)
+            self.insight = None
+            return
+        fields = {"number": int(m["number"]) if m["number"] else None, "category": m["category"],
+                  "confidence": m["confidence"].lower(), "topic": self.topic}
+        self.insight = self.doc.add("insight", line.start + m.end(), line.end, section=self.topic, **fields)
+        self.seen.setdefault(self.topic or "", set()).add("insights")
+
+    def _paragraph(self, line: Line, cut: bool) -> None:
+        if cut and not self.complete:
+            self.doc.fragment(self.pending or "paragraph", line.start, line.end)
+            if self.pending:
+                self.seen[self.topic or ""].discard(self.pending)
+            return
+        self.doc.add(self.pending or "paragraph", line.start, line.end, section=self.topic, topic=self.topic)
+        self.insight = None
+
+    def _close_topic(self, end: int) -> None:
+        if self.topic is not None:
+            self.doc.add_section(self.topic, self.topic_heading, (self.topic_start, end))
+
+    def _missing(self) -> None:
+        for name, parts in self.seen.items():
+            for part, label in (("insights", "insights"), ("sentiment", "Sentiment Overview"),
+                                ("policy_relevance", "Policy Relevance")):
+                if name and part not in parts:
+                    self.doc.missing.append(f"{label} ({name})")
+        if not self.seen:
+            self.doc.missing.append("insights")
+            self.doc.warn("no digest insights found")
+
+
 def read_digest(text: str, fmt: str, **overrides: object) -> ParsedDocument:
-    doc = DocBuilder(text)
-    all_lines = lines(text)
-    content = [ln for ln in all_lines if ln.text.strip()]
-    complete = ends_complete(content[-1].text) if content else True
-    open_end = None if complete else content[-1].end
-
-    title_line = content[0] if content else None
-    title = title_line.text.strip().strip("#* ") if title_line else None
-    if title_line:
-        doc.add("headline", title_line.start, title_line.end, role="title")
-
-    topic: str | None = None
-    topic_start = 0
-    topic_heading: tuple[int, int] | None = None
-    pending: str | None = None  # "sentiment" / "policy_relevance" awaiting its paragraph
-    insight = None
-    seen: dict[str, set[str]] = {}
-
-    def close_topic(end: int) -> None:
-        if topic is not None:
-            doc.add_section(topic, topic_heading, (topic_start, end))
-
-    for idx, line in enumerate(all_lines):
-        if not line.text.strip() or line is title_line or _NOISE.search(line.text):
-            continue
-        cut = open_end is not None and line.end >= open_end
-        if _is_topic_heading(line, all_lines[idx + 1:]) and not cut:
-            close_topic(line.start)
-            topic, topic_start, topic_heading = line.text.strip(), line.end, (line.start, line.end)
-            seen.setdefault(topic, set())
-            pending, insight = None, None
-            continue
-        if m := INSIGHT.match(line.text):
-            pending = None
-            if cut:
-                doc.fragment("insight", line.start + m.end(), line.end)
-                insight = None
-                continue
-            fields = {"number": int(m["number"]) if m["number"] else None, "category": m["category"],
-                      "confidence": m["confidence"].lower(), "topic": topic}
-            insight = doc.add("insight", line.start + m.end(), line.end, section=topic, **fields)
-            seen.setdefault(topic or "", set()).add("insights")
-            continue
-        if (m := _DETAIL.match(line.text)) and insight is not None:
-            if cut:
-                doc.fragment(m["label"].lower() + " line", line.start, line.end)
-                continue
-            key = m["label"].lower()
-            insight.fields["confidence_note" if key == "confidence" else key] = line.text[m.end():].strip()
-            continue
-        if m := _SUBHEAD.match(line.text):
-            pending = _SUB_KIND[m["name"].lower()]
-            seen.setdefault(topic or "", set()).add(pending)
-            insight = None
-            continue
-        if cut and not complete:
-            doc.fragment(pending or "paragraph", line.start, line.end)
-            if pending:
-                seen[topic or ""].discard(pending)
-            continue
-        kind = pending or "paragraph"
-        doc.add(kind, line.start, line.end, section=topic, topic=topic)
-        insight = None
-
-    close_topic(len(text))
-    for name, parts in seen.items():
-        for part, label in (("insights", "insights"), ("sentiment", "Sentiment Overview"),
-                            ("policy_relevance", "Policy Relevance")):
-            if name and part not in parts:
-                doc.missing.append(f"{label} ({name})")
-    if not seen:
-        doc.missing.append("insights")
-        doc.warn("no digest insights found")
-
+    reader = _DigestReader(text)
+    doc = reader.read()
+    title = reader.title
     fields = {
         "layout": "digest",
         "title": title,
         "published": parse_date(title or ""),
         "headline": None,
         "source_name": outlet_from_title(title),
-        "truncated": open_end is not None or bool(doc.missing),
+        "truncated": reader.open_end is not None or bool(doc.missing),
     }
     for key, value in overrides.items():
         if value is not None:

@@ -1,6 +1,6 @@
 // Merge relationships of every type in one statement, between nodes found by id.
 // The placeholder line below is replaced by the writer with one branch per relationship type the
-// ontology defines (see merge_edge_branch.cypher and merge_related_branch.cypher):
+// ontology defines (see merge_edge_branch.cypher and merge_keyed_branch.cypher):
 // Neo4j 5.26 plans a dynamic type in MERGE as a scan of every relationship, so each
 // type must be static, and one statement per type would cost a round trip and a
 // plan each. Values still travel only as parameters.
