@@ -13,11 +13,11 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from intelgraph.extract.readers import FORMAT_CHOICES
-from intelgraph.ontology import get_ontology
+from intelgraph.ontology import R, vocabulary_literal
 
 T = TypeVar("T")
 
-Reliability = Literal[tuple(t.notation for t in get_ontology().vocabulary("Reliability"))]  # type: ignore[valid-type]
+Reliability = vocabulary_literal("Reliability")
 DocumentFormat = Literal[FORMAT_CHOICES]  # type: ignore[valid-type]
 BriefFormat = Literal["json", "md", "html"]
 
@@ -226,10 +226,14 @@ class HopClaim(PublicModel):
     document_id: str | None = None
 
 
+# A hop follows a RELATED_TO relationship, or a claim about both entities.
+HopVia = Literal[R.RELATED_TO, "claim"]  # type: ignore[valid-type]
+
+
 class Hop(PublicModel):
     from_id: str
     to_id: str
-    via: Literal["RELATED_TO", "claim"]
+    via: HopVia
     predicate: str | None = None
     forward: bool = Field(description="The relationship points from from_id to to_id.")
     claim_count: int

@@ -31,7 +31,7 @@ from neo4j import Driver
 
 from intelgraph.errors import InputError, NotFound, OntologyError
 from intelgraph.graph.driver import run_read, settings_of
-from intelgraph.ontology import get_ontology
+from intelgraph.ontology import L, R, get_ontology
 from intelgraph.queries import query
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ def kind_of(labels: list[str] | None) -> str | None:
 def entity_labels() -> list[str]:
     """Labels of the ontology's entity classes (Entity and its sub-classes)."""
     onto = get_ontology()
-    return sorted(name for name, spec in onto.classes.items() if "Entity" in spec.labels)
+    return sorted(name for name, spec in onto.classes.items() if L.Entity in spec.labels)
 
 
 def check_entity_type(label: str | None) -> str | None:
@@ -238,9 +238,9 @@ def _hops(nodes: list[dict], rels: list[dict]) -> list[dict]:
     i = 0
     while i < len(rels):
         here, r = nodes[i], rels[i]
-        if r["type"] == "RELATED_TO":
+        if r["type"] == R.RELATED_TO:
             claim_ids = r.get("claim_ids") or []
-            hops.append({"from_id": here["id"], "to_id": nodes[i + 1]["id"], "via": "RELATED_TO",
+            hops.append({"from_id": here["id"], "to_id": nodes[i + 1]["id"], "via": R.RELATED_TO,
                          "predicate": r.get("predicate"), "forward": r["start"] == here["id"],
                          "claim_count": len(claim_ids), "claim_ids": claim_ids[:CLAIMS_PER_HOP]})
             i += 1
@@ -278,7 +278,7 @@ def shortest_path(driver: Driver, from_id: str, to_id: str, *, max_hops: int = 3
         claims = {c["id"]: c for c in _run(tx, "api/get_claims", {"ids": wanted})}
         for h in hops:
             h["claims"] = [claims[c] for c in h.pop("claim_ids") if c in claims]
-        entities = [n for n in row["nodes"] if "Entity" in (n.get("labels") or [])]
+        entities = [n for n in row["nodes"] if L.Entity in (n.get("labels") or [])]
         out.update(found=True, nodes=[{**n, "type": kind_of(n["labels"])} for n in entities], hops=hops)
         return out
 
@@ -322,7 +322,7 @@ def get_document(driver: Driver, document_id: str, *, include_text: bool = False
     row = rows[0]
     objects: dict[str, list[dict]] = {}
     for obj in row["objects"]:
-        label = kind_of(obj["labels"]) or "Node"
+        label = kind_of(obj["labels"]) or get_ontology().key_label
         objects.setdefault(label, []).append(
             {**obj["props"], "passage_id": obj["passage_id"], "start": obj["start"], "end": obj["end"]})
     doc = row["document"]

@@ -7,6 +7,8 @@ _fail=True), so a misspelt label can never reach the database.
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from intelgraph.ontology.model import IG, ClassSpec, Ontology, PropertySpec, RelSpec, Term, get_ontology
 
 
@@ -31,4 +33,12 @@ class _Checked:
 L = _Checked("label")
 R = _Checked("rel")
 
-__all__ = ["IG", "L", "R", "ClassSpec", "Ontology", "PropertySpec", "RelSpec", "Term", "get_ontology"]
+
+def vocabulary_literal(name: str, *extra: str) -> Any:
+    """`Literal[...]` of a vocabulary's notations (lowest rank first) and any `extra`
+    values, for pydantic fields and JSON schemas: the values stay the ontology's."""
+    return Literal[(*get_ontology().notations(name), *extra)]  # type: ignore[valid-type]
+
+
+__all__ = ["IG", "L", "R", "ClassSpec", "Ontology", "PropertySpec", "RelSpec", "Term", "get_ontology",
+           "vocabulary_literal"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -122,3 +123,80 @@ def test_expand_neighbors_has_one_branch_per_relationship_type():
     guarded = re.findall(r'\$rel = "([A-Z_]+)"', body)
     assert sorted(expanded) == sorted(get_ontology().rel_types)
     assert guarded == expanded
+
+
+# ---- the Python twin of the .cypher check: names and vocabularies come from the ontology
+
+# Product code (tests and benchmarks build fixtures and may spell names). The ontology's
+# own package is where the names are defined.
+PRODUCT = ("intelgraph", "extract", "graph", "queries", "api")
+# Strings that equal a label by coincidence, with the reason.
+NOT_A_LABEL = {("api/routes_briefs.py", "Location"): "the HTTP Location header"}
+
+
+def _python_files():
+    for folder in PRODUCT:
+        yield from sorted((REPO / folder).rglob("*.py"))
+
+
+def _strings(nodes) -> list[str]:
+    return [n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def _copied_vocabularies(tree, vocabularies: dict[str, set[str]]):
+    """Collections (tuple, list, set, dict keys or values, Literal[...]) of two or more
+    strings that are all notations of one vocabulary: a copy of the vocabulary."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            groups = [node.elts]
+        elif isinstance(node, ast.Dict):
+            groups = [[k for k in node.keys if k is not None], node.values]
+        else:
+            continue
+        for group in groups:
+            strings = _strings(group)
+            if len(strings) < 2 or len(strings) != len(group):
+                continue
+            for name, notations in vocabularies.items():
+                if set(strings) <= notations:
+                    yield node.lineno, name, strings
+
+
+def test_no_label_type_or_vocabulary_is_spelled_in_python():
+    """Labels and relationship types are `L.X` / `R.X` (checked on use); vocabularies
+    are read from the loaded ontology. A label, type or copied vocabulary spelled in a
+    product .py file fails here, as a misspelt one in a .cypher file fails above."""
+    onto = get_ontology()
+    names = set(onto.classes) | set(onto.relationships) | {onto.key_label}
+    vocabularies = {name: set(onto.notations(name)) for name in onto.vocabularies}
+    found = []
+    for path in _python_files():
+        rel = path.relative_to(REPO).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and node.value in names and (rel, node.value) not in NOT_A_LABEL:
+                found.append(f"{rel}:{node.lineno}: {node.value!r} (use L.{node.value} / R.{node.value})")
+        for lineno, vocabulary, strings in _copied_vocabularies(tree, vocabularies):
+            found.append(f"{rel}:{lineno}: a copy of the {vocabulary} vocabulary {strings}")
+    assert not found, "\n".join(found)
+
+
+def test_the_twin_check_catches_what_it_is_for():
+    """The checker itself: a spelled label and a copied vocabulary are found."""
+    onto = get_ontology()
+    vocabularies = {name: set(onto.notations(name)) for name in onto.vocabularies}
+    tree = ast.parse('LEVELS = ("low", "moderate", "high")\nX: Literal["best", "worst"]\nlabel = "Person"')
+    assert [v for _, v, _ in _copied_vocabularies(tree, vocabularies)] == ["Confidence", "ScenarioKind"]
+    assert any(isinstance(n, ast.Constant) and n.value == L.Person for n in ast.walk(tree))
+
+
+def test_keyed_relationship_types_say_how_their_key_is_made():
+    """A relationship with an ig:unique property is merged on it by the writer, which
+    composes it from ig:keyFormat (start, end and properties of the type)."""
+    onto = get_ontology()
+    keyed = {name: spec for name, spec in onto.relationships.items() if spec.key is not None}
+    assert R.RELATED_TO in keyed
+    for name, spec in keyed.items():
+        assert spec.key.key_format, name
+        for part in spec.key.key_format:
+            assert part in ("start", "end") or part in spec.properties, (name, part)

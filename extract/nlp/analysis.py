@@ -20,14 +20,18 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from intelgraph.ontology import vocabulary_literal
+
 from .model_loader import load_nlp
 from .resolution import display_name, entity_id, entity_label
+
+
+Polarity = vocabulary_literal("Polarity")
 
 
 class _Model(BaseModel):
@@ -60,7 +64,7 @@ class ClaimFinding(_Model):
     subject_keys: list[str]
     object_keys: list[str]
     predicate: str | None
-    polarity: Literal["positive", "negative"]
+    polarity: Polarity
     hedged: bool
     likelihood: str | None = Field(description="ICD 203 likelihood term stated in the text")
     probability_low: float | None

@@ -21,8 +21,13 @@ from __future__ import annotations
 
 import re
 
-# The author's level word -> Admiralty credibility.
-LEVELS: dict[str, str] = {"high": "2", "moderate": "3", "medium": "3", "low": "4"}
+from intelgraph.ontology import get_ontology
+
+# The author's level word -> Admiralty credibility: the alternative labels of the
+# ontology's Credibility terms ("high" -> 2 probably true, …).
+LEVELS: dict[str, str] = {
+    word: t.notation for t in get_ontology().vocabulary("Credibility") for word in t.alt_labels
+}
 
 _NEG = r"(?:\b(?:not|never|yet\s+to|unable\s+to|impossible\s+to)|n['’]t)"
 _SOURCES = (r"(?:multiple|several|numerous|independent|other|separate|two|three)\s+(?:\w+\s+){0,2}"
@@ -45,7 +50,7 @@ _TABLE = (
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((grade, re.compile(p, re.IGNORECASE)) for grade, p in _TABLE)
 
 _CONCESSIVE = re.compile(r"\b(?:though|although|but|while|whereas|however|except|even\s+if)\b", re.IGNORECASE)
-_LEVEL_WORD = re.compile(r"^\W*(high|moderate|medium|low)\b", re.IGNORECASE)
+_LEVEL_WORD = re.compile(r"^\W*(" + "|".join(LEVELS) + r")\b", re.IGNORECASE)
 
 
 def evidence_credibility(sentence: str) -> str | None:

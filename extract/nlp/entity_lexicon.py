@@ -12,15 +12,17 @@ Conventions
 
 from __future__ import annotations
 
+from intelgraph.ontology import L
+
 # spaCy label -> ontology label. Labels not listed (DATE, CARDINAL, MONEY, ...) are dropped.
 LABEL_MAP: dict[str, str] = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "GPE": "Location",
-    "LOC": "Location",
-    "NORP": "Group",
-    "FAC": "Facility",
-    "EVENT": "Event",
+    "PERSON": L.Person,
+    "ORG": L.Organization,
+    "GPE": L.Location,
+    "LOC": L.Location,
+    "NORP": L.Group,
+    "FAC": L.Facility,
+    "EVENT": L.Event,
 }
 
 # State key -> display name.

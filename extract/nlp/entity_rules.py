@@ -22,6 +22,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from intelgraph.ontology import L
+
 from .entity_lexicon import (
     ALIASES,
     CAPITALS,
@@ -128,17 +130,17 @@ def state_sense(doc: Doc, end: int, key: str, label: str) -> tuple[str, str]:
     demonym = _demonym(key)
     if demonym is not None:
         if any(word in STATE_HEADS for word in _words_after(doc, end)):
-            return DEMONYMS[demonym], "Location"
-        return demonym, "Group"
+            return DEMONYMS[demonym], L.Location
+        return demonym, L.Group
     words = key.split()
     for n in (2, 1):
         head = " ".join(words[:n])
         if len(words) > n and head in DEMONYMS and all(w in STATE_HEADS for w in words[n:]):
-            return DEMONYMS[head], "Location"
-    if key in CAPITALS and label != "Person":
+            return DEMONYMS[head], L.Location
+    if key in CAPITALS and label != L.Person:
         after = _words_after(doc, end, 1)
         if after and (after[0] in {"'s", "’s"} or after[0] in STATE_VERBS):
-            return CAPITALS[key], "Location"
+            return CAPITALS[key], L.Location
     return ALIASES.get(key, key), label
 
 

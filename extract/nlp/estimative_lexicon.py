@@ -2,7 +2,9 @@
 them, hedge words, and stated-confidence vocabulary.
 
 Conventions
-- Term keys are exactly the ontology's likelihood vocabulary; a test checks they agree.
+- Terms, their probability ranges and the phrases that name them come from the
+  ontology's Likelihood vocabulary (notation, skos:prefLabel, skos:altLabel); stated
+  confidence words from its Confidence vocabulary. Nothing here copies them.
 - Phrases are lower-case and matched on word boundaries, longest first, so
   "very unlikely" wins over "unlikely" and "almost certainly" over "certainly".
 - A phrase maps to one term. Negation ("is not likely") maps the term through
@@ -14,76 +16,40 @@ Conventions
 
 from __future__ import annotations
 
+from intelgraph.ontology import get_ontology
+
+_LIKELIHOOD = get_ontology().vocabulary("Likelihood")  # lowest rank first
+
 # ICD 203 likelihood terms and their probability ranges (inclusive bounds).
 LIKELIHOOD_TERMS: dict[str, tuple[float, float]] = {
-    "almost_no_chance": (0.01, 0.05),
-    "very_unlikely": (0.05, 0.20),
-    "unlikely": (0.20, 0.45),
-    "roughly_even": (0.45, 0.55),
-    "likely": (0.55, 0.80),
-    "very_likely": (0.80, 0.95),
-    "almost_certain": (0.95, 0.99),
+    t.notation: (t.probability_low, t.probability_high) for t in _LIKELIHOOD
 }
+
+
+def _phrases() -> dict[str, str]:
+    """Phrase -> term: every name the ontology gives a term. "remote" alone usually
+    means "far away", so it names the lowest term only after these subjects."""
+    phrases = {name: t.notation for t in _LIKELIHOOD for name in t.names()}
+    lowest = _LIKELIHOOD[0].notation
+    for subject in ("chance", "chances", "possibility", "likelihood", "prospect", "prospects"):
+        for verb in ("is", "are", "remains", "remain", "seems", "appears"):
+            phrases[f"{subject} {verb} remote"] = lowest
+    return phrases
+
 
 # Phrase -> term. Order does not matter: matching sorts by length.
-ESTIMATIVE_PHRASES: dict[str, str] = {
-    # almost certain
-    "almost certainly": "almost_certain",
-    "almost certain": "almost_certain",
-    "nearly certain": "almost_certain",
-    "nearly certainly": "almost_certain",
-    "virtually certain": "almost_certain",
-    # very likely
-    "highly likely": "very_likely",
-    "very likely": "very_likely",
-    "highly probable": "very_likely",
-    "very probably": "very_likely",
-    # likely
-    "likely": "likely",
-    "probably": "likely",
-    "probable": "likely",
-    "more likely than not": "likely",
-    # roughly even
-    "even chance": "roughly_even",
-    "roughly even chance": "roughly_even",
-    "roughly even odds": "roughly_even",
-    "roughly even": "roughly_even",
-    "even odds": "roughly_even",
-    "fifty-fifty": "roughly_even",
-    # unlikely
-    "unlikely": "unlikely",
-    "improbable": "unlikely",
-    "probably not": "unlikely",
-    # very unlikely
-    "very unlikely": "very_unlikely",
-    "highly unlikely": "very_unlikely",
-    "highly improbable": "very_unlikely",
-    "very improbable": "very_unlikely",
-    # almost no chance
-    "almost no chance": "almost_no_chance",
-    "remote chance": "almost_no_chance",
-    "remote possibility": "almost_no_chance",
-    "remote likelihood": "almost_no_chance",
-    "remote prospect": "almost_no_chance",
-    # "remote" alone usually means "far away"; it counts only after these subjects.
-    **{
-        f"{subject} {verb} remote": "almost_no_chance"
-        for subject in ("chance", "chances", "possibility", "likelihood", "prospect", "prospects")
-        for verb in ("is", "are", "remains", "remain", "seems", "appears")
-    },
-}
+ESTIMATIVE_PHRASES: dict[str, str] = _phrases()
 
-# What a negated term becomes. "not likely" is "unlikely"; "not unlikely" is an
-# understatement, weaker than "likely", so it becomes roughly even.
-NEGATED_TERM: dict[str, str] = {
-    "almost_certain": "unlikely",
-    "very_likely": "unlikely",
-    "likely": "unlikely",
-    "roughly_even": "roughly_even",
-    "unlikely": "roughly_even",
-    "very_unlikely": "roughly_even",
-    "almost_no_chance": "roughly_even",
-}
+
+def _negated() -> dict[str, str]:
+    """What a negated term becomes. "not likely" is the term just below even odds
+    ("unlikely"); "not unlikely" is an understatement, weaker than "likely", so any
+    term at or below even odds becomes even odds."""
+    even = next(i for i, t in enumerate(_LIKELIHOOD) if t.probability_low <= 0.5 <= t.probability_high)
+    return {t.notation: _LIKELIHOOD[even - 1 if i > even else even].notation for i, t in enumerate(_LIKELIHOOD)}
+
+
+NEGATED_TERM: dict[str, str] = _negated()
 
 # Negators that flip a following term when at most NEGATION_WINDOW words lie between.
 NEGATORS: frozenset[str] = frozenset({"not", "n't", "n’t", "never", "no", "hardly"})
@@ -96,10 +62,8 @@ HEDGE_WORDS: frozenset[str] = frozenset({
     "reportedly", "allegedly", "appears", "appear", "seems", "seem",
 })
 
-# Stated analytic confidence: words -> the ontology's three levels.
+# Stated analytic confidence: the level words ("low", "moderate", "medium", "high")
+# -> the ontology's notation.
 CONFIDENCE_WORDS: dict[str, str] = {
-    "low": "low",
-    "moderate": "moderate",
-    "medium": "moderate",
-    "high": "high",
+    word: t.notation for t in get_ontology().vocabulary("Confidence") for word in (t.notation, *t.alt_labels)
 }

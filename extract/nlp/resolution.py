@@ -27,6 +27,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from intelgraph.ontology import L
+
 from .entity_lexicon import ALIASES, CAPITALS, DEMONYMS, STATE_NAMES, TITLES
 
 _DASHES = re.compile(r"[-‐‑‒–—―/_]+")
@@ -99,7 +101,7 @@ def resolve_short_forms(mentions: list[dict], text: str) -> None:
         words = key.split()
         if key not in _RESERVED_KEYS:
             name_words = strip_titles(words)
-            if m["label"] == "Person" and len(name_words) >= 2:
+            if m["label"] == L.Person and len(name_words) >= 2:
                 key = " ".join(name_words)
                 m["key"] = key
                 full_names.append((name_words, key))
@@ -171,7 +173,7 @@ def display_name(key: str, surfaces: Iterable[str]) -> str:
 def entity_label(key: str, labels: Iterable[str]) -> str:
     """States are Locations; otherwise the most frequent mention label (first seen on ties)."""
     if key in STATE_NAMES:
-        return "Location"
+        return L.Location
     counts = Counter(labels)
     top = max(counts.values())
     return next(label for label in counts if counts[label] == top)

@@ -10,10 +10,22 @@ from __future__ import annotations
 
 import re
 
+from intelgraph.ontology import get_ontology
+
 from .builder import DocBuilder
 from .spans import ends_complete, sentences
 
-_LEVEL = r"(?P<level>low|moderate|medium|high)(?:[- ]to[- ](?:moderate|medium|high))?"
+
+
+def _level_words(terms) -> str:
+    return "|".join(w for t in terms for w in (t.notation, *t.alt_labels))
+
+
+# A stated level, or a range "low-to-moderate" (read as its floor): the words of the
+# ontology's Confidence terms; a range's upper end is above the lowest level.
+_CONFIDENCE_TERMS = get_ontology().vocabulary("Confidence")
+_LEVEL = (rf"(?P<level>{_level_words(_CONFIDENCE_TERMS)})"
+          rf"(?:[- ]to[- ](?:{_level_words(_CONFIDENCE_TERMS[1:])}))?")
 _CONFIDENCE = [
     re.compile(r"\bconfidence(?:\s+level)?(?:\s+(?:in|on|for|of)\s+[^.:;]{0,80}?)?\s*(?::|\bis\b|\bremains\b|\bas\b)\s*(?:\*\*)?\s*(?:assessed as\s+)?" + _LEVEL + r"\b", re.I),
     re.compile(r"\b" + _LEVEL + r"(?:\s+(?:analytic|analytical|overall))?\s+confidence\b", re.I),
@@ -51,7 +63,7 @@ def read_bluf(doc: DocBuilder, body: tuple[int, int], open_end: int | None) -> N
     if found:
         level, (s, e) = found
         doc.add("confidence_statement", s, e, section="bluf",
-                confidence="moderate" if level == "medium" else level, stated=level)
+                confidence=get_ontology().named("Confidence", level).notation, stated=level)
 
     for s, e in sentences(text, start, end):
         m = _RECOMMENDED.search(text, s, e)

@@ -14,44 +14,31 @@ from __future__ import annotations
 
 import re
 
+from intelgraph.ontology import get_ontology
+
 from .builder import DocBuilder
 from .report_assumptions import add_list_items
 from .report_sections import parse_entries
 from .spans import ends_complete, sentences, split_list
 
-_DOMAINS = [
-    ("cyber", re.compile(r"cyber|information space|information warfare|digital", re.I)),
-    ("political", re.compile(r"politic|geopolit|diplomat|governance", re.I)),
-    ("security", re.compile(r"security|terror|military|escalat|conflict|defen[cs]e", re.I)),
-    ("economic", re.compile(r"econom|social|market|trade|financ|energy", re.I)),
-]
-_HORIZONS = [
-    ("immediate", re.compile(r"immediate|short[- ]term|0\s*[–-]\s*30 days|urgent", re.I)),
-    ("medium_term", re.compile(r"medium[- ]term|mid[- ]term|1\s*[–-]\s*12 months", re.I)),
-    ("long_term", re.compile(r"long[- ]term|strategic posture|beyond 12", re.I)),
-]
-_SCENARIO = re.compile(r"^(?:(?P<best>best)|(?P<worst>worst)|(?P<likely>most[- ]likely|base))\b", re.I)
+# Which domain, horizon or scenario kind a label names: the ontology's vocabularies
+# carry the cue words of each term (ig:cue); the earliest match in the label wins.
 
 
 def domain_for(label: str) -> str:
-    for domain, pattern in _DOMAINS:
-        if pattern.search(label):
-            return domain
-    return "general"
+    onto = get_ontology()
+    term = onto.cued("RiskDomain", label)
+    return term.notation if term else onto.default("RiskDomain")
 
 
 def horizon_for(label: str) -> str | None:
-    for horizon, pattern in _HORIZONS:
-        if pattern.search(label):
-            return horizon
-    return None
+    term = get_ontology().cued("Horizon", label)
+    return term.notation if term else None
 
 
 def scenario_kind(label: str) -> str | None:
-    m = _SCENARIO.match(label.strip())
-    if not m:
-        return None
-    return "best" if m.group("best") else "worst" if m.group("worst") else "most_likely"
+    term = get_ontology().cued("ScenarioKind", label.strip())
+    return term.notation if term else None
 
 
 def _whole(doc: DocBuilder, start: int, end: int, open_end: int | None, what: str) -> tuple[int, int, bool] | None:

@@ -12,8 +12,9 @@ import json
 import typer
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from intelgraph.cli.console import err, out, stdin_bytes
+from intelgraph.cli.console import clip, err, out, stdin_bytes
 from intelgraph.extract.readers import FORMAT_CHOICES
 
 
@@ -23,7 +24,7 @@ def extract(
     fmt: str = typer.Option("auto", "--format", "-f", help=f"Input format: {', '.join(FORMAT_CHOICES)}."),
     source: str | None = typer.Option(None, "--source", help="Publisher name to record."),
     reliability: str | None = typer.Option(None, "--reliability", help="Admiralty source reliability A-F."),
-    as_json: bool = typer.Option(False, "--json", help="Print the full records as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="Print {documents: [full records], failed: [name, reason]} as JSON instead of the summary."),
 ) -> None:
     """Show what ingesting these documents would store: a readable summary, or the records as JSON."""
     from intelgraph.errors import InputError
@@ -58,22 +59,27 @@ def extract(
 
 
 def _print_one(r) -> None:
+    from intelgraph.ontology import L
+
     p = r.parsed
-    out.rule(f"{r.name}")
-    out.print(f"[bold]{p.title or '(no title)'}[/]  {p.published or 'undated'}  layout={p.layout}  "
-              f"id={r.document_id}" + ("  [yellow]truncated[/]" if p.truncated else ""), highlight=False)
+    out.rule(Text(r.name))
+    # wrapped at the terminal's width (soft_wrap=False): a long title or id goes on over the next line
+    out.print(f"[bold]{escape(p.title or '(no title)')}[/]  {p.published or 'undated'}  layout={p.layout}  "
+              f"id={r.document_id}" + ("  [yellow]truncated[/]" if p.truncated else ""), highlight=False,
+              soft_wrap=False)
     if p.missing:
-        out.print(f"missing sections: {', '.join(p.missing)}", highlight=False)
+        out.print(f"missing sections: {', '.join(p.missing)}", markup=False, highlight=False, soft_wrap=False)
     counts = r.graph.counts()
     table = Table(show_header=True, box=None)
-    table.add_column("records")
-    table.add_column("count", justify="right")
+    table.add_column("records", overflow="fold")
+    table.add_column("count", justify="right", no_wrap=True)
     for key in sorted(counts):
         table.add_row(key, str(counts[key]))
     out.print(table)
     for node in r.graph.nodes:
-        if node.label in ("Hypothesis", "Assessment"):
+        if node.label in (L.Hypothesis, L.Assessment):
             extra = node.props.get("label") or node.props.get("confidence") or ""
-            out.print(f"  {node.label} {extra}: {str(node.props.get('text'))[:110]}", highlight=False)
+            out.print(f"  {node.label} {extra}: {clip(str(node.props.get('text')), 110)}", markup=False,
+                      highlight=False, soft_wrap=False)
     for w in p.warnings:
-        out.print(f"[yellow]warning[/] {w}", highlight=False)
+        out.print(f"[yellow]warning[/] {escape(w)}", highlight=False, soft_wrap=False)

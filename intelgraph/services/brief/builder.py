@@ -28,34 +28,36 @@ from intelgraph.services.brief.model import (
     SourceEntry, Statement,
 )
 from intelgraph.errors import InputError, NotFound
+from intelgraph.extract.sources import DEFAULT_RELIABILITY, UNKNOWN_SOURCE
 from intelgraph.graph.driver import read, settings_of
-from intelgraph.ontology import get_ontology
+from intelgraph.ontology import L, R, get_ontology
 from intelgraph.queries import query
 
 log = logging.getLogger(__name__)
 
 MAX_DOCUMENTS = 200  # documents in a brief's scope, newest first: bounds cost on busy topics
 
-_LEVELS = ("low", "moderate", "high")
-# Derived confidence starts from the source's Admiralty grade…
-_BY_RELIABILITY = {"A": "high", "B": "high", "C": "moderate", "D": "low", "E": "low", "F": "low"}
-
-
 def derived_confidence(reliability: str | None, sources: int = 1) -> Confidence:
-    """…and rises one level when independent sources corroborate it."""
-    grade = reliability or "F"
-    level = _BY_RELIABILITY.get(grade, "low")
+    """Derived confidence starts from the source's Admiralty grade (the two best
+    grades high, the next moderate, the rest low) and rises one level when
+    independent sources corroborate it."""
+    onto = get_ontology()
+    levels = onto.notations("Confidence")
+    lowest_grade = onto.notations("Reliability")[0]
+    grade = reliability or lowest_grade
+    rank = onto.term("Reliability", grade).rank or 1
+    step = max(0, min(len(levels) - 1, rank - 3))
     note = f"derived: source reliability {grade}"
     if sources >= 2:
-        level = _LEVELS[min(_LEVELS.index(level) + 1, 2)]
+        step = min(step + 1, len(levels) - 1)
         note += f", corroborated by {sources} sources"
     else:
         note += ", single source"
-    return Confidence(level=level, basis="derived", note=note)
+    return Confidence(level=levels[step], basis="derived", note=note)
 
 
 def stated_or_derived(stated: str | None, reliability: str | None) -> Confidence:
-    if stated in _LEVELS:
+    if stated in get_ontology().notations("Confidence"):
         return Confidence(level=stated, basis="stated")
     return derived_confidence(reliability)
 
@@ -70,10 +72,10 @@ class _Citations:
         doc_id = row[document_key]
         if doc_id not in self.entries:
             onto = get_ontology()
-            grade = row.get("reliability") or "F"
+            grade = row.get("reliability") or DEFAULT_RELIABILITY
             self.entries[doc_id] = SourceEntry(
                 n=len(self.entries) + 1, document_id=doc_id, title=row.get("title"),
-                source=row.get("source") or "Unknown source", published=row.get("published"),
+                source=row.get("source") or UNKNOWN_SOURCE, published=row.get("published"),
                 reliability=grade, reliability_label=onto.term("Reliability", grade).label,
             )
         return Citation(n=self.entries[doc_id].n, passage_id=row[passage_key], document_id=doc_id)
@@ -149,11 +151,11 @@ def _hypotheses(a: _Assembly, hypotheses: Rows) -> list[Statement]:
         else:
             # a candidate the document's own assessment did not favour: never shown as likely
             confidence = Confidence(level="low", basis="derived", note=(
-                f"derived: not favoured by its document's assessment; source reliability {r['reliability'] or 'F'}"))
+                f"derived: not favoured by its document's assessment; source reliability {r['reliability'] or DEFAULT_RELIABILITY}"))
         hyps.append(a.stmt(r, "hypothesis", f"Hypothesis {r['label']}: {r['statement']}", confidence,
                            {"label": r["label"], "favored": bool(favored),
-                            "evidence_for": sum(1 for e in r["evidence"] if e["direction"] == "SUPPORTS"),
-                            "evidence_against": sum(1 for e in r["evidence"] if e["direction"] == "CONTRADICTS")}))
+                            "evidence_for": sum(1 for e in r["evidence"] if e["direction"] == R.SUPPORTS),
+                            "evidence_against": sum(1 for e in r["evidence"] if e["direction"] == R.CONTRADICTS)}))
     a.ach = _ach_matrices(hypotheses, a.cites)
     rank = {h.node_id: h.rank for m in a.ach for h in m.hypotheses}
     for s in hyps:
@@ -161,14 +163,16 @@ def _hypotheses(a: _Assembly, hypotheses: Rows) -> list[Statement]:
     return hyps
 
 
-_ASSUMPTION_KINDS = {"Assumption": "assumption", "InformationGap": "information_gap", "BiasRisk": "bias_risk",
-                     "Indicator": "indicator"}
+def _assumption_kind(label: str) -> str:
+    """The statement kind of an Assumption, InformationGap, BiasRisk or Indicator row."""
+    return {L.Assumption: "assumption", L.InformationGap: "information_gap", L.BiasRisk: "bias_risk",
+            L.Indicator: "indicator"}.get(label, label)
 
 
 def _assumptions(a: _Assembly, assumptions: Rows, single_source: Rows, disagreements: Rows, sources: Rows,
                  stale: Rows) -> list[Statement]:
     """Key assumptions and red flags: from the documents, and from the graph itself."""
-    flags = [a.stmt(r, _ASSUMPTION_KINDS.get(r["kind"], r["kind"]), r["text"], derived_confidence(r["reliability"]))
+    flags = [a.stmt(r, _assumption_kind(r["kind"]), r["text"], derived_confidence(r["reliability"]))
              for r in assumptions]
     for r in single_source:
         flags.append(a.stmt(r, "red_flag:single_source",
@@ -210,7 +214,7 @@ def _entities(a: _Assembly, key_entities: Rows) -> list[Statement]:
     entities = []
     for r in key_entities:
         rels = [x for x in r["relationships"] if x]
-        text = f"{r['name']} ({r['type'] or 'Entity'}): {r['mentions']} mention(s) in {r['documents']} document(s)"
+        text = f"{r['name']} ({r['type'] or L.Entity}): {r['mentions']} mention(s) in {r['documents']} document(s)"
         if rels:
             text += "; " + "; ".join(
                 (f"{x['predicate']} {x['other']}" if x["outgoing"] else f"{x['other']} {x['predicate']} it")
@@ -320,7 +324,7 @@ def _ach_matrices(hyp_rows: list[dict], cites: _Citations) -> list[AchMatrix]:
                 if not e:
                     continue
                 entry = evidence.setdefault(e["id"], {"e": e, "row": r, "marks": {lab: "-" for lab in labels}})
-                entry["marks"][r["label"]] = "C" if e["direction"] == "SUPPORTS" else "I"
+                entry["marks"][r["label"]] = "C" if e["direction"] == R.SUPPORTS else "I"
         ev_models = []
         for entry in evidence.values():
             marks = entry["marks"]

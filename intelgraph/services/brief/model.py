@@ -18,6 +18,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from intelgraph.ontology import vocabulary_literal
+
 
 class BriefRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -37,10 +39,13 @@ class Citation(BaseModel):
     document_id: str
 
 
+ConfidenceLevel = vocabulary_literal("Confidence")
+
+
 class Confidence(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    level: Literal["low", "moderate", "high"]
+    level: ConfidenceLevel
     basis: Literal["stated", "derived"]
     note: str | None = None  # how a derived level was reached
 
