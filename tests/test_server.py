@@ -7,6 +7,7 @@ it started, even on failure.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -91,6 +92,12 @@ def test_lifecycle_keeps_data_and_reports_status(server: LocalServer, settings: 
     assert f"already running (pid {status.pid})" in again.output
     shown = runner.invoke(app, ["status"])
     assert shown.exit_code == 0 and "is running" in shown.output
+    assert "Password: in " in shown.output and "neo4j.password (user neo4j)" in shown.output
+    as_json = runner.invoke(app, ["status", "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    data = json.loads(as_json.stdout)
+    assert data["running"] and data["pid"] == status.pid and data["bolt_uri"] == status.bolt_uri
+    assert data["password_file"] == str(server.password_file) and data["password_file_exists"]
     assert server.start().pid == status.pid  # idempotent
 
     uri, user, password = server.credentials()
@@ -120,6 +127,19 @@ def test_lifecycle_keeps_data_and_reports_status(server: LocalServer, settings: 
     assert logs.exit_code == 0 and "Started." in logs.output
     assert server.stop() is True
     assert server.stop() is False
+
+
+def test_status_says_where_the_password_is_kept(settings: Settings, cli_env) -> None:
+    shown = runner.invoke(app, ["status"])
+    assert shown.exit_code == 1 and "is not running" in shown.output
+    expected = settings.home.resolve() / "neo4j" / "neo4j.password"
+    assert "the first start writes it to" in shown.output and "neo4j/neo4j.password" in shown.output
+    as_json = runner.invoke(app, ["status", "--json"])
+    assert as_json.exit_code == 1
+    data = json.loads(as_json.stdout)
+    assert data["running"] is False and data["external"] is False and data["pid"] is None
+    assert data["password_file"] == str(expected) and data["password_file_exists"] is False
+    assert data["bolt_uri"] == f"bolt://127.0.0.1:{settings.bolt_port}"
 
 
 def test_port_taken_is_named(server: LocalServer, settings: Settings) -> None:

@@ -1,7 +1,10 @@
 // Claims resting on a single source: entity relationships whose every supporting
 // claim comes from one source.
-// params: $limit (e.g. 50)
+// required: none
+// optional: $limit (default 50)
 // returns: subject, predicate, object, source, reliability, claims, claim_id, claim
+// Neo4j Browser / cypher-shell: no :param is required; set each optional one too, to a value
+// or to null for its default (`:param limit => null`), or Neo4j refuses the query.
 MATCH (a:Entity)-[r:RELATED_TO]->(b:Entity)
 CALL (r) {
   UNWIND r.claim_ids AS claim_id
@@ -13,4 +16,4 @@ MATCH (c:Claim {id: r.claim_ids[0]})
 RETURN a.name AS subject, r.predicate AS predicate, b.name AS object, sources[0].name AS source,
        sources[0].reliability AS reliability, r.count AS claims, c.id AS claim_id, c.text AS claim
 ORDER BY reliability DESC, claims DESC
-LIMIT $limit
+LIMIT coalesce($limit, 50)

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import typer
 from rich.markdown import Markdown
-from rich.table import Table
+from rich.markup import escape
+from rich.padding import Padding
+from rich.table import Column
+from rich.text import Text
 
-from intelgraph.cli.console import driver_session, err, out, write_out
+from intelgraph.cli.console import driver_session, err, out, print_rows, write_out
 
 
 def _date(value: str | None, flag: str) -> dt.date | None:
@@ -63,6 +66,7 @@ def trace(
     node_id: str = typer.Argument(..., help="Any node id: a brief, claim, hypothesis, assessment, entity, document…"),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
     limit: int = typer.Option(50, "--limit", min=1, max=1000, help="Passages to show at most."),
+    as_json: bool = typer.Option(False, "--json", help="Print the trace as JSON (the same as --format json)."),
 ) -> None:
     """Show the chain from a node down to passages, documents and sources, with confidence and reliability."""
     from intelgraph.errors import InputError
@@ -70,14 +74,17 @@ def trace(
 
     if fmt not in ("text", "json"):
         raise InputError(f"--format {fmt!r}: use text or json")
+    if as_json:
+        fmt = "json"
     with driver_session() as driver:
         t = run_trace(driver, node_id, limit=limit)
     if fmt == "json":
         out.print_json(json.dumps(t.model_dump(mode="json")))
         return
-    head = f"[bold]{' / '.join(t.labels)}[/] {t.id}"
-    out.print(head, highlight=False)
-    out.print(f"  {t.summary}", markup=False, highlight=False)
+    # wrapped at the terminal's width (soft_wrap=False), the summary indented under its head
+    head = f"[bold]{' / '.join(t.labels)}[/] {escape(t.id)}"
+    out.print(head, highlight=False, soft_wrap=False)
+    out.print(Padding(Text(t.summary or ""), (0, 0, 0, 2), expand=False), highlight=False, soft_wrap=False)
     facts = []
     if t.confidence:
         facts.append(f"stated confidence: {t.confidence}")
@@ -88,17 +95,17 @@ def trace(
     if t.reliability:
         facts.append(f"source reliability: {t.reliability}")
     if facts:
-        out.print("  " + "; ".join(facts), highlight=False)
+        out.print(Padding(Text("; ".join(facts)), (0, 0, 0, 2), expand=False), highlight=False, soft_wrap=False)
     for link in t.links:
-        out.print(f"  —{link.type}→ {link.name or ''} [dim]{link.id}[/]", highlight=False)
+        out.print(f"  —{link.type}→ {escape(link.name or '')} [dim]{escape(link.id)}[/]", highlight=False,
+                  soft_wrap=False)
     if not t.steps:
         return
-    table = Table(show_lines=True)
-    for col in ("passage", "document", "source (reliability)"):
-        table.add_column(col, overflow="fold")
-    for s in t.steps:
-        table.add_row(f"{s.passage}\n[dim]{s.passage_id} [{s.start}:{s.end}][/]",
-                      f"{s.title or s.document_id}\n[dim]{s.published or 'undated'} {s.document_id}"
-                      + (" truncated" if s.truncated else "") + "[/]",
-                      f"{s.source or '?'} ({s.reliability or '?'}: {s.reliability_label or 'ungraded'})")
-    out.print(table)
+    # the passage gets half the width; ids fold rather than squeeze the text
+    columns = [Column("passage", ratio=2), Column("document", ratio=1), Column("source (reliability)", ratio=1)]
+    rows = [[f"{escape(s.passage)}\n[dim]{escape(s.passage_id)} \\[{s.start}:{s.end}][/]",
+             f"{escape(s.title or s.document_id)}\n[dim]{s.published or 'undated'} {escape(s.document_id)}"
+             + (" truncated" if s.truncated else "") + "[/]",
+             escape(f"{s.source or '?'} ({s.reliability or '?'}: {s.reliability_label or 'ungraded'})")]
+            for s in t.steps]
+    print_rows(columns, rows, show_lines=True)

@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column
+from rich.text import Text
 
-from intelgraph.cli.console import driver_session, err, out, stdin_bytes
+from intelgraph.cli.console import driver_session, err, out, print_rows, stdin_bytes
 from intelgraph.extract.readers import FORMAT_CHOICES
 
 
@@ -21,7 +23,7 @@ def ingest(
     reliability: str | None = typer.Option(None, "--reliability", help="Admiralty source reliability A-F for --source (default: from the sources file, else F)."),
     sources_file: Path | None = typer.Option(None, "--sources", help="TOML file of source grades ([sources.\"Name\"] reliability = \"B\"); default: sources.toml in the first folder given."),
     workers: int | None = typer.Option(None, "--workers", "-w", min=1, max=16, show_default="2, or 1 on a one-CPU machine", help="NLP worker processes: a run of 8 or more new documents is analysed in them while earlier ones are written (see BENCHMARKS.md)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout (documents, records, files with their status and reason, seconds)."),
 ) -> None:
     """Ingest documents: extract entities, claims, hypotheses … and write them to Neo4j.
 
@@ -70,19 +72,12 @@ def ingest(
 def _print_summary(summary) -> None:
     data = summary.as_dict()
     docs = data["documents"]
-    table = Table(title="Ingest summary", show_header=True)
-    table.add_column("documents")
-    table.add_column("count", justify="right")
-    for key in ("new", "unchanged", "failed"):
-        table.add_row(key, str(docs[key]))
-    out.print(table)
+    print_rows(["documents", Column("count", justify="right")],
+               [[key, str(docs[key])] for key in ("new", "unchanged", "failed")], title="Ingest summary")
     if data["records"]:
-        records = Table(title="Records written (created or matched)")
-        records.add_column("label / relationship")
-        records.add_column("count", justify="right")
-        for key, value in data["records"].items():
-            records.add_row(key, str(value))
-        out.print(records)
+        print_rows(["label / relationship", Column("count", justify="right")],
+                   [[Text(key), str(value)] for key, value in data["records"].items()],
+                   title="Records written (created or matched)")
         secs = data["seconds"]  # index is part of write
         out.print(f"{data['nodes_created']} nodes and {data['relationships_created']} relationships created; "
                   f"{data['words']} words in {secs['read'] + secs['nlp'] + secs['write']:.1f} s "
@@ -90,4 +85,4 @@ def _print_summary(summary) -> None:
                   f"of which {secs['index']:.1f} waiting for the full-text index)")
     for f in data["files"]:
         if f["status"] == "failed":
-            err.print(f"[red]failed[/] {f['name']}: {f['reason']}", highlight=False)
+            err.print(f"[red]failed[/] {escape(f['name'])}: {escape(f['reason'])}", highlight=False)

@@ -1,16 +1,64 @@
-"""`intelgraph cypher` and `intelgraph queries list|show`: Cypher for analysts, read-only."""
+"""`intelgraph cypher` and `intelgraph queries list|show`: Cypher for analysts, read-only.
+
+A named query's header (its leading `//` lines) states its parameters in two fields:
+
+    // required: $name (an entity name or alias, e.g. "Amara Voss")
+    // optional: $limit (default 25), $since (default null)
+
+`required: none` when it needs nothing; a field may go on over further lines that
+start with `//` and two or more spaces. Every `$word` in a field is a parameter. The
+query gives each optional parameter its default itself (`coalesce($limit, 25)`), so
+`cypher --query NAME` passes null for every optional one not given with --param
+(Neo4j refuses a query whose parameter is not supplied at all), and stops with one
+line when a required one is missing.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 
 import typer
 from rich.syntax import Syntax
-from rich.table import Table
+from rich.text import Text
 
-from intelgraph.cli.console import driver_session, out
+from intelgraph.cli.console import clip, driver_session, out, print_rows
 
 app = typer.Typer(help="The named Cypher queries that ship with intelgraph.", no_args_is_help=True)
+
+_FIELD = re.compile(r"^//\s?(required|optional):(.*)$")
+_CONTINUED = re.compile(r"^//\s{2,}(\S.*)$")
+_ANY_FIELD = re.compile(r"^(?:[a-z][\w ]*|Neo4j Browser[^:]*):")
+CELL_LIMIT = 300  # characters of a list or map value shown in a table cell
+
+
+def declared_parameters(text: str) -> tuple[list[str], list[str]]:
+    """(required, optional) parameter names from a query's header, in order."""
+    fields: dict[str, str] = {"required": "", "optional": ""}
+    current = None
+    for line in text.splitlines():
+        if not line.startswith("//"):
+            break
+        if m := _FIELD.match(line):
+            current = m.group(1)
+            fields[current] += " " + m.group(2)
+        elif current and (m := _CONTINUED.match(line)):
+            fields[current] += " " + m.group(1)
+        else:
+            current = None
+    names = {key: list(dict.fromkeys(re.findall(r"\$(\w+)", value))) for key, value in fields.items()}
+    return names["required"], names["optional"]
+
+
+def summary(description: str) -> str:
+    """What a query returns, in words: the first sentence of its header's lines before the first
+    field (`params:`, `required:`, `returns:` …)."""
+    lines = []
+    for line in description.splitlines():
+        if _ANY_FIELD.match(line):
+            break
+        lines.append(line)
+    return re.split(r"(?<=\.)\s+(?=[A-Z])", " ".join(lines), maxsplit=1)[0]
 
 
 def _parse_params(pairs: list[str]) -> dict:
@@ -28,11 +76,23 @@ def _parse_params(pairs: list[str]) -> dict:
     return params
 
 
+def _named_params(name: str, text: str, given: dict) -> dict:
+    """`given` plus null for each optional parameter the query declares and was not given."""
+    from intelgraph.errors import QueryError
+
+    required, optional = declared_parameters(text)
+    missing = [p for p in required if p not in given]
+    if missing:
+        flags = " ".join(f"--param {p}=…" for p in missing)
+        raise QueryError(f"{name} needs {flags} (see `intelgraph queries show {name}`)")
+    return {**{p: None for p in optional}, **given}
+
+
 def cypher_command(
     statement: str | None = typer.Argument(None, help="A read-only Cypher query."),
-    query_name: str | None = typer.Option(None, "--query", "-q", help="Run a named query instead (see `intelgraph queries list`)."),
-    param: list[str] = typer.Option([], "--param", "-p", help="A parameter as name=value (JSON values allowed); repeatable."),
-    as_json: bool = typer.Option(False, "--json", help="Print rows as JSON."),
+    query_name: str | None = typer.Option(None, "--query", "-q", help="Run a named query instead (see `intelgraph queries list`); its optional parameters default to the values its header states."),
+    param: list[str] = typer.Option([], "--param", "-p", help="A parameter as name=value (JSON values allowed, null too); repeatable."),
+    as_json: bool = typer.Option(False, "--json", help="Print {columns, rows, truncated} as JSON instead of a table."),
     timeout: float | None = typer.Option(None, "--timeout", help="Seconds before the query is stopped (default INTELGRAPH_QUERY_TIMEOUT)."),
     limit: int | None = typer.Option(None, "--max-rows", help="Row cap (default INTELGRAPH_ROW_CAP)."),
 ) -> None:
@@ -43,45 +103,50 @@ def cypher_command(
 
     if bool(statement) == bool(query_name):
         raise QueryError("give either a query or --query NAME")
-    text = query(query_name) if query_name else statement
     params = _parse_params(param)
+    if query_name:
+        text = query(query_name)
+        params = _named_params(query_name, text, params)
+    else:
+        text = statement
     with driver_session() as driver:
         result = run_read_only(driver, text, params, timeout=timeout, row_cap=limit)
     if as_json:
         out.print_json(json.dumps({"columns": result.columns, "rows": result.rows,
                                    "truncated": result.truncated}, default=str))
         return
-    table = Table(show_lines=False)
-    for col in result.columns:
-        table.add_column(col, overflow="fold")
-    for row in result.rows:
-        table.add_row(*[_cell(row[c]) for c in result.columns])
-    out.print(table)
+    print_rows(result.columns, [[Text(_cell(row[c])) for c in result.columns] for row in result.rows])
     out.print(f"{len(result.rows)} row(s)" + (" (capped: more rows exist; use --max-rows)" if result.truncated else ""))
 
 
 def _cell(value) -> str:
     if isinstance(value, (dict, list)):
-        return json.dumps(value, default=str)[:300]
+        return clip(json.dumps(value, default=str), CELL_LIMIT)
     return "" if value is None else str(value)
 
 
 @app.command("list")
-def list_queries() -> None:
-    """List the named queries with the first line of their description."""
-    from intelgraph.queries import describe, names
+def list_queries(
+    as_json: bool = typer.Option(False, "--json", help="Print [{name, description, required, optional}] as JSON: "
+                                                       "the whole header and the parameters it declares."),
+) -> None:
+    """List the named queries with what each returns."""
+    from intelgraph.queries import describe, names, query
 
-    table = Table()
-    table.add_column("name")
-    table.add_column("what it returns")
+    listed = []
     for name in names():
-        table.add_row(name, describe(name).splitlines()[0] if describe(name) else "")
-    out.print(table)
+        required, optional = declared_parameters(query(name))
+        listed.append({"name": name, "description": describe(name), "required": required, "optional": optional})
+    if as_json:
+        out.print_json(json.dumps(listed))
+        return
+    print_rows(["name", "what it returns"],
+               [[Text(q["name"]), Text(summary(q["description"]))] for q in listed])
 
 
 @app.command("show")
-def show(name: str = typer.Argument(..., help="e.g. brief/bluf")) -> None:
-    """Print a named query, ready to paste into Neo4j Browser (set its :param values first)."""
+def show(name: str = typer.Argument(..., help="e.g. explore/sources")) -> None:
+    """Print a named query, ready to paste into Neo4j Browser (its header says which :param lines to set first)."""
     from intelgraph.queries import query
 
     out.print(Syntax(query(name), "cypher", word_wrap=True, theme="ansi_dark"))

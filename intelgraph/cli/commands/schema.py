@@ -5,28 +5,30 @@ from __future__ import annotations
 import json
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
-from intelgraph.cli.console import driver_session, err, out
+from intelgraph.cli.console import driver_session, err, out, print_rows
 
 app = typer.Typer(help="Constraints and indexes derived from the ontology.", no_args_is_help=True)
 
 
 @app.command()
-def apply() -> None:
+def apply(as_json: bool = typer.Option(False, "--json", help="Print {created: [names]} as JSON on stdout.")) -> None:
     """Create the constraints and indexes the ontology defines (idempotent)."""
     from intelgraph.graph.schema import apply_schema
 
     with driver_session() as driver:
         created = apply_schema(driver)
-    if created:
+    if as_json:
+        out.print_json(json.dumps({"created": list(created)}))
+    elif created:
         err.print(f"created {len(created)}: {', '.join(created)}")
     else:
         err.print("schema up to date: nothing to create")
 
 
 @app.command()
-def show(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
+def show(as_json: bool = typer.Option(False, "--json", help="Print {defined, missing, extra} as JSON.")) -> None:
     """Print what the ontology defines, what the database has, and the difference."""
     from intelgraph.graph.schema import schema_diff
 
@@ -39,13 +41,10 @@ def show(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -
             "missing": diff["missing"], "extra": diff["extra"],
         }))
         return
-    table = Table(title="Schema: ontology vs database")
-    for col in ("name", "kind", "labels", "properties", "in database"):
-        table.add_column(col)
-    for item in diff["desired"]:
-        table.add_row(item.name, item.kind, "|".join(item.labels), ", ".join(item.properties),
-                      "no" if item.name in diff["missing"] else "yes")
-    out.print(table)
+    print_rows(("name", "kind", "labels", "properties", "in database"),
+               [[Text(item.name), Text(item.kind), Text("|".join(item.labels)), Text(", ".join(item.properties)),
+                 Text("no" if item.name in diff["missing"] else "yes")] for item in diff["desired"]],
+               title="Schema: ontology vs database")
     out.print(f"{len(diff['desired'])} defined, {len(diff['desired']) - len(diff['missing'])} present, "
               f"{len(diff['missing'])} missing"
               + (f": {', '.join(diff['missing'])}" if diff["missing"] else "")

@@ -3,11 +3,13 @@
 Conventions: settings come from get_settings(); all work is done by
 intelgraph.graph.server.manager.LocalServer. An IntelgraphError becomes one line on
 stderr and exit code err.exit_code, never a traceback. When NEO4J_URI is set the
-local server is left alone and these commands say so.
+local server is left alone and these commands say so. `status --json` and
+`start --json` print the status as one JSON object on stdout (status_dict).
 """
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -55,25 +57,55 @@ def _external_line(st: ServerStatus) -> str:
     return f"External Neo4j configured (NEO4J_URI={st.bolt_uri}): {state}."
 
 
+def _password_line(server: LocalServer) -> str:
+    where = _shown(server.password_file)
+    if server.password_file.exists():
+        return f"Password: in {where} (user neo4j)"
+    return f"Password: none yet; the first start writes it to {where}"
+
+
+def status_dict(server: LocalServer, st: ServerStatus) -> dict:
+    """The status as `--json` prints it; paths absolute, null where they do not apply."""
+    local = not st.external
+    return {
+        "running": st.running, "external": st.external, "pid": st.pid, "version": st.version,
+        "bolt_uri": st.bolt_uri, "browser_url": st.http_url, "user": "neo4j" if local else server.settings.neo4j_user,
+        "data_dir": str(st.data_dir) if st.data_dir else None,
+        "log_file": str(st.log_file) if st.log_file else None,
+        "password_file": str(server.password_file) if local else None,
+        "password_file_exists": server.password_file.exists() if local else None,
+    }
+
+
 @app.command()
-def start() -> None:
+def start(
+    as_json: bool = typer.Option(False, "--json", help="Print the status afterwards as JSON on stdout (as `status --json`); progress goes to stderr."),
+) -> None:
     """Start the local Neo4j server (downloads Neo4j with Maven on first use)."""
     server = _server()
+    say = err_console if as_json else console
     try:
         if not server.settings.uses_local_server:
-            console.print(
+            say.print(
                 f"NEO4J_URI is set ({server.settings.neo4j_uri}): using that external server; "
                 "nothing to start."
             )
+            if as_json:
+                console.print_json(json.dumps(status_dict(server, server.status())))
             return
         before = server.status()
         if before.running:
-            console.print(_running_line(before, f"Neo4j {before.version} is already running (pid {before.pid})"))
-            return
-        st = server.start(progress=lambda line: console.print(escape(line)))
+            say.print(_running_line(before, f"Neo4j {before.version} is already running (pid {before.pid})"))
+            st = before
+        else:
+            st = server.start(progress=lambda line: say.print(escape(line)))
+            say.print(_running_line(st, f"Neo4j {st.version} is running"))
     except IntelgraphError as err:
         raise _fail(err) from None
-    console.print(_running_line(st, f"Neo4j {st.version} is running"))
+    if as_json:
+        console.print_json(json.dumps(status_dict(server, st)))
+    else:
+        say.print(_password_line(server))
 
 
 @app.command()
@@ -99,19 +131,26 @@ def stop(
 
 
 @app.command()
-def status() -> None:
-    """Say whether Neo4j is running (exit 0) or not (exit 1), and where."""
+def status(
+    as_json: bool = typer.Option(False, "--json", help="Print {running, external, pid, version, bolt_uri, browser_url, user, data_dir, log_file, password_file, password_file_exists} as JSON; the exit code is the same."),
+) -> None:
+    """Say whether Neo4j is running (exit 0) or not (exit 1), where, and where its password is kept."""
+    server = _server()
     try:
-        st = _server().status()
+        st = server.status()
     except IntelgraphError as err:
         raise _fail(err) from None
-    if st.external:
+    if as_json:
+        console.print_json(json.dumps(status_dict(server, st)))
+    elif st.external:
         console.print(_external_line(st))
     elif st.running:
         console.print(_running_line(st, f"Neo4j {st.version} is running (pid {st.pid})"))
         console.print(f"Log: {_shown(st.log_file)}")
+        console.print(_password_line(server))
     else:
         console.print(f"Neo4j is not running (data {_shown(st.data_dir)}); start it with `intelgraph server start`.")
+        console.print(_password_line(server))
     if not st.running:
         raise typer.Exit(1)
 
