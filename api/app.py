@@ -6,6 +6,7 @@ is and left open: embedding code and tests own theirs). When Neo4j cannot be rea
 /health answers and /ready says 503) and the driver connects once Neo4j is up.
 `settings` is the app's one settings object: the routes read it from app.state and
 the graph services from the driver made with it (graph.driver.settings_of).
+/docs and /redoc are served with local assets by api/docs_assets.py (they work offline).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from intelgraph.api import (routes_briefs, routes_cypher, routes_documents, rout
 from intelgraph.api.access_log import AccessLog
 from intelgraph.api.auth import KeyStore
 from intelgraph.api.body_limit import BodySizeLimit
+from intelgraph.api.docs_assets import install as install_docs
 from intelgraph.api.errors import install as install_error_handlers
 from intelgraph.api.schemas import ErrorBody
 from intelgraph.errors import DatabaseUnavailable
@@ -68,6 +70,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        # FastAPI's pages load their assets from a CDN; docs_assets serves both from installed files
+        docs_url=None,
+        redoc_url=None,
         responses={
             401: {"model": ErrorBody, "description": "No or unknown API key."},
             403: {"model": ErrorBody, "description": "The key's role does not allow this."},
@@ -80,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.driver = None
     app.state.keys = keys
     install_error_handlers(app)
+    install_docs(app)
     for module in (routes_health, routes_documents, routes_entities, routes_paths, routes_hypotheses,
                    routes_trace, routes_briefs, routes_cypher, routes_ontology):
         app.include_router(module.router)
