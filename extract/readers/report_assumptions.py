@@ -14,7 +14,7 @@ import re
 
 from .builder import DocBuilder
 from .report_sections import Entry, parse_entries
-from .spans import ends_complete, sentences, split_list
+from .spans import ends_complete, sentences, split_list, statements
 
 _KINDS = [
     ("assumption", re.compile(r"assum", re.I)),
@@ -48,9 +48,22 @@ def split_items(doc: DocBuilder, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def add_list_items(doc: DocBuilder, kind: str, start: int, end: int, open_end: int | None,
-                   section: str, **fields: object) -> None:
-    """One item per piece; a piece the document's cut falls in is a fragment, not an item."""
-    pieces = split_items(doc, start, end)
+                   section: str, /, **fields: object) -> None:
+    """One item per "; " piece or sentence (split_items)."""
+    _add_pieces(doc, kind, split_items(doc, start, end), open_end, section, **fields)
+
+
+def add_statements(doc: DocBuilder, kind: str, start: int, end: int, open_end: int | None,
+                   section: str, /, **fields: object) -> None:
+    """One item per separate statement of a prose paragraph (spans.statements): never
+    split inside a sentence, a sentence that refers back stays with the one before."""
+    _add_pieces(doc, kind, statements(doc.text, start, end), open_end, section, **fields)
+
+
+def _add_pieces(doc: DocBuilder, kind: str, pieces: list[tuple[int, int]], open_end: int | None,
+                section: str, /, **fields: object) -> None:
+    """One item per piece, without its final period; a piece the document's cut falls in
+    is a fragment, not an item."""
     for i, (s, e) in enumerate(pieces):
         last = i == len(pieces) - 1
         if last and open_end is not None and e >= open_end and not ends_complete(doc.text[s:e]):

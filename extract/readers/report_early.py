@@ -2,10 +2,18 @@
 
 A subsection heading is a short line without a label or final punctuation ("SWOT
 Analysis", "ACH 2.0", "Causal Layered Analysis (CLA)") → a `technique` item (fields.name).
-Its lines become items by what the technique produces: scenario lines ("Best-Case
-Scenario: …", "– Worst Case: …") → `scenario`; an Indicators subsection → `indicator`;
-a Key Assumptions subsection → `assumption` per sentence; anything else → `paragraph`
-with fields.technique (and fields.label for "Strengths: …"-style lines).
+Its lines become items by what the technique produces:
+- scenario lines with a kind label ("Best-Case Scenario: …", "– Worst Case: …") →
+  `scenario` with that kind, anywhere in the section;
+- a scenario technique (Scenario Analysis / Generation / Planning, Alternative Futures;
+  not a Bayesian or other scenario *model*, which gives probabilities, not a list) →
+  one unlabelled `scenario` (kind None) per separate statement;
+- an indicators technique (Indicators Development, Signposts) → `indicator` statements;
+- a Key Assumptions Check → `assumption` statements;
+- anything else → `paragraph` with fields.technique (and fields.label for
+  "Strengths: …"-style lines).
+Statements are the sentences of a line, a sentence that refers back kept with the one
+before (spans.statements); list items lose their final period.
 """
 
 from __future__ import annotations
@@ -13,12 +21,18 @@ from __future__ import annotations
 import re
 
 from .builder import DocBuilder
-from .report_assumptions import add_list_items
+from .report_assumptions import add_statements
 from .report_outlook import add_whole, scenario_kind
 from .report_sections import Entry, parse_entries
 from .spans import ends_complete
 
 _INTRO = re.compile(r"structured analytic techniques|techniques have been applied", re.I)
+# What a technique's subsection lists, by the technique's name.
+_PRODUCES = (
+    ("scenario", re.compile(r"^(?!.*\b(?:model|simulat|bayes))(?:.*\bscenarios?\b|.*alternative futures)", re.I)),
+    ("indicator", re.compile(r"\bindicators?\b|\bsignposts?\b|\bwarning signs?\b", re.I)),
+    ("assumption", re.compile(r"\bassumptions?\b", re.I)),
+)
 
 
 def _is_subheading(doc: DocBuilder, entry: Entry, open_end: int | None) -> bool:
@@ -28,6 +42,14 @@ def _is_subheading(doc: DocBuilder, entry: Entry, open_end: int | None) -> bool:
     if open_end is not None and entry.end >= open_end:
         return False  # a cut-off last line is a fragment, not a heading
     return not ends_complete(doc.text[entry.start:entry.end])
+
+
+def produces(technique: str | None) -> str | None:
+    """The item kind a technique's subsection lists, if it lists one."""
+    for kind, pattern in _PRODUCES:
+        if technique and pattern.search(technique):
+            return kind
+    return None
 
 
 def read_detailed_analysis(doc: DocBuilder, body: tuple[int, int], open_end: int | None) -> None:
@@ -42,13 +64,13 @@ def read_detailed_analysis(doc: DocBuilder, body: tuple[int, int], open_end: int
             doc.add("technique", entry.start, entry.end, section=section, name=technique)
             continue
         kind = scenario_kind(entry.label) if entry.label else None
+        listed = produces(technique)
         if kind:
-            add_whole(doc, "scenario", *entry.rest, open_end, section, kind=kind,
-                       label=entry.label, technique=technique)
-        elif technique and re.search(r"indicator", technique, re.I):
-            add_whole(doc, "indicator", entry.start, entry.end, open_end, section, technique=technique)
-        elif technique and re.search(r"assumption", technique, re.I):
-            add_list_items(doc, "assumption", *entry.rest, open_end, section, technique=technique)
+            add_whole(doc, "scenario", *entry.rest, open_end, section, drop_period=True, kind=kind,
+                      label=entry.label, technique=technique)
+        elif listed and not (entry.label and listed == "scenario"):
+            fields = {"kind": None} if listed == "scenario" else {}
+            add_statements(doc, listed, *entry.rest, open_end, section, technique=technique, **fields)
         else:
             fields = {"technique": technique}
             if entry.label:

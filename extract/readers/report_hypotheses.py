@@ -9,6 +9,11 @@ Both serialisations are read:
 A hypothesis item spans the whole statement after its label (claim plus evidence);
 each later sentence (or ", but …" clause) whose wording shows a direction is also an
 `evidence` item with fields hypothesis=label, direction=supports|contradicts.
+A labelled "Assessment:" is one assessment item, whole. In prose, the assessment is the
+sentence that favours a hypothesis (report_favoured: by label, position or name); the
+paragraph's other sentences are evidence on the hypothesis they name (else on the
+favoured one) or indicators. Techniques the prose names ("Using ACH 2.0, …") are
+`technique` items (report_techniques).
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from __future__ import annotations
 import re
 
 from .builder import DocBuilder
+from .report_favoured import favoured_label
 from .report_sections import parse_entries
+from .report_techniques import techniques_in
 from .spans import ends_complete, sentences
 
 _HYPOTHESIS = re.compile(
@@ -25,9 +32,6 @@ _HYPOTHESIS = re.compile(
     r"[ \t]*(?:\*\*)?[ \t]*[:.–—-](?:\*\*)?[ \t]*"
 )
 _ASSESSMENT = re.compile(r"(?:\*\*)?[ \t]*(?:Assessment|Judg(?:e)?ment)[ \t]*(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*")
-_FAVOURED = re.compile(
-    r"\bHypothesis[ \t]+(?P<label>[A-Z]|\d{1,2})\b[^.]{0,40}?\b(?:is|remains|appears)[ \t]+(?:currently[ \t]+|now[ \t]+)?"
-    r"(?:the[ \t]+)?(?:better|more|most|best|strongly)[ \t]+supported", re.I)
 _INDICATOR = re.compile(r"\bindicators?\b|\bsignposts?\b|could (?:shift|alter|change) (?:this|the) (?:judg|assess)", re.I)
 
 _LEAD_CONTRADICTS = re.compile(
@@ -113,18 +117,21 @@ def _complete_part(doc: DocBuilder, start: int, end: int, open_end: int | None, 
 def read_hypotheses(doc: DocBuilder, body: tuple[int, int], open_end: int | None) -> None:
     text = doc.text
     current: str | None = None
+    labels: list[str] = []  # the section's hypothesis labels, in order
     for entry in parse_entries(text, *body):
+        techniques_in(doc, *entry.rest, entry.label)
         m = _HYPOTHESIS.match(text, entry.start, entry.end)
         if m:
             current = m.group("label") or m.group("name").strip()
+            labels.append(current)
             _read_hypothesis(doc, m.end(), entry.end, current, open_end)
             continue
         m = _ASSESSMENT.match(text, entry.start, entry.end)
         if m:
-            _read_assessment(doc, m.end(), entry.end, open_end)
+            _read_assessment(doc, m.end(), entry.end, open_end, labels)
             continue
-        if _FAVOURED.search(text, entry.start, entry.end) or re.match(r"\s*Using\b", entry.line.text):
-            _read_assessment(doc, entry.start, entry.end, open_end)
+        if _judges(text[entry.start:entry.end], labels):
+            _read_prose_judgement(doc, entry.start, entry.end, open_end, labels)
             continue
         if current and entry.label and _EVIDENCE_LABEL.search(entry.label):
             part = _complete_part(doc, *entry.rest, open_end, "evidence")
@@ -134,6 +141,13 @@ def read_hypotheses(doc: DocBuilder, body: tuple[int, int], open_end: int | None
         part = _complete_part(doc, entry.start, entry.end, open_end, "paragraph")
         if part:
             doc.add("paragraph", entry.start, part[0], section="competing_hypotheses")
+
+
+def _judges(line: str, labels: list[str]) -> bool:
+    """An unlabelled line that states the judgement: it favours a hypothesis, or reports
+    applying a technique ("Using ACH 2.0, …")."""
+    return bool(re.match(r"\s*Using\b", line)) or any(
+        favoured_label(line[s:e], labels) for s, e in sentences(line, 0, len(line)))
 
 
 def _read_hypothesis(doc: DocBuilder, start: int, end: int, label: str, open_end: int | None) -> None:
@@ -149,16 +163,45 @@ def _read_hypothesis(doc: DocBuilder, start: int, end: int, label: str, open_end
         _add_evidence(doc, s, e, label)
 
 
-def _read_assessment(doc: DocBuilder, start: int, end: int, open_end: int | None) -> None:
+def _read_assessment(doc: DocBuilder, start: int, end: int, open_end: int | None, labels: list[str]) -> None:
+    """A labelled assessment: one item, whole; its indicator sentences also indicators."""
     part = _complete_part(doc, start, end, open_end, "assessment")
     if part is None:
         return
     end, cut = part
-    m = _FAVOURED.search(doc.text, start, end)
-    fields: dict = {"favored": m.group("label") if m else None}
+    spans = sentences(doc.text, start, end)
+    favoured = next((f for s, e in spans if (f := favoured_label(doc.text[s:e], labels))), None)
+    fields: dict = {"favored": favoured}
     if cut:
         fields["truncated"] = True
     doc.add("assessment", start, end, section="competing_hypotheses", **fields)
-    for s, e in sentences(doc.text, start, end):
-        if _INDICATOR.search(doc.text, s, e) and not _FAVOURED.search(doc.text, s, e):
+    for s, e in spans:
+        if _INDICATOR.search(doc.text, s, e) and not favoured_label(doc.text[s:e], labels):
             doc.add("indicator", s, e, section="competing_hypotheses")
+
+
+def _read_prose_judgement(doc: DocBuilder, start: int, end: int, open_end: int | None,
+                          labels: list[str]) -> None:
+    """A judgement in prose: the favouring sentence is the assessment; the others are
+    evidence on the hypothesis they name (else the favoured one), or indicators. With no
+    favouring sentence the paragraph is one assessment that favours none."""
+    part = _complete_part(doc, start, end, open_end, "assessment")
+    if part is None:
+        return
+    end, cut = part
+    spans = sentences(doc.text, start, end)
+    judged = [(s, e, f) for s, e in spans if (f := favoured_label(doc.text[s:e], labels))]
+    if not judged:
+        doc.add("assessment", start, end, section="competing_hypotheses", favored=None,
+                **({"truncated": True} if cut else {}))
+        return
+    s0, e0, favoured = judged[0]
+    doc.add("assessment", s0, e0, section="competing_hypotheses", favored=favoured)
+    for s, e in spans:
+        if (s, e) == (s0, e0):
+            continue
+        if _INDICATOR.search(doc.text, s, e):
+            doc.add("indicator", s, e, section="competing_hypotheses")
+            continue
+        named = re.search(r"\bHypothesis[ \t]+([A-Z]|\d{1,2})\b", doc.text[s:e])
+        _add_evidence(doc, s, e, named.group(1) if named else favoured)

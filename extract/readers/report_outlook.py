@@ -1,13 +1,15 @@
 """Implications, Recommendations and Outlook, Key Individuals, Tags, Techniques.
 
-- implications: prose → `implication`; "- Political / Geopolitical: …" → `risk` with
-  domain political|security|cyber|economic|general (label kept in fields.label).
+- implications: prose → one `implication` per separate statement; "- Political /
+  Geopolitical: …" and unlabelled bullets → `risk` with domain
+  political|security|cyber|economic|general (label kept in fields.label).
 - recommendations: "Immediate Actions (0–30 days): a; b." → one `recommendation` per
   piece with horizon immediate|medium_term|long_term (None when unlabelled);
   "Best / Worst / Most-Likely: …" → `scenario` with kind best|worst|most_likely.
 - key_entities: one `key_entity` per line; tags: one `tag` per comma piece;
   techniques: "Name: description" → `technique` with fields.name.
-Whole bullets keep their punctuation; pieces of a list drop the final period.
+Risks, implications and scenarios are list items and drop their final period, as do
+pieces of a list; other whole bullets keep their punctuation.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from intelgraph.ontology import get_ontology
 
 from .builder import DocBuilder
-from .report_assumptions import add_list_items
+from .report_assumptions import add_list_items, add_statements
 from .report_sections import parse_entries
 from .spans import ends_complete, sentences, split_list
 
@@ -54,25 +56,32 @@ def _whole(doc: DocBuilder, start: int, end: int, open_end: int | None, what: st
 
 
 def add_whole(doc: DocBuilder, item_kind: str, start: int, end: int, open_end: int | None, section: str,
-               /, **fields) -> None:
+              /, *, drop_period: bool = False, **fields) -> None:
+    """A bullet or paragraph as one item (its complete sentences when cut); a list item
+    (drop_period) without its final period."""
     part = _whole(doc, start, end, open_end, item_kind)
     if part:
         s, e, cut = part
         if cut:
             fields["truncated"] = True
-        doc.add(item_kind, s, e, section=section, **fields)
+        doc.add(item_kind, s, e, section=section, drop_period=drop_period, **fields)
 
 
 def read_implications(doc: DocBuilder, body: tuple[int, int], open_end: int | None) -> None:
+    """A labelled or bulleted line is one risk; a prose paragraph one implication per
+    separate statement (a sentence that refers back stays with the one before)."""
     for entry in parse_entries(doc.text, *body):
         if entry.label:
-            add_whole(doc, "risk", *entry.rest, open_end, "implications",
-                       domain=domain_for(entry.label), label=entry.label)
+            add_whole(doc, "risk", *entry.rest, open_end, "implications", drop_period=True,
+                      domain=domain_for(entry.label), label=entry.label)
         elif entry.bullet:
-            add_whole(doc, "risk", entry.start, entry.end, open_end, "implications",
-                       domain=domain_for(doc.text[entry.start:entry.end]))
+            add_whole(doc, "risk", entry.start, entry.end, open_end, "implications", drop_period=True,
+                      domain=domain_for(doc.text[entry.start:entry.end]))
+        elif doc.text[entry.start:entry.end].rstrip().endswith(":"):
+            # a lead-in ("… could lead to:") introduces the risks below; it is none itself
+            add_whole(doc, "paragraph", entry.start, entry.end, open_end, "implications")
         else:
-            add_whole(doc, "implication", entry.start, entry.end, open_end, "implications")
+            add_statements(doc, "implication", entry.start, entry.end, open_end, "implications")
 
 
 def read_recommendations(doc: DocBuilder, body: tuple[int, int], open_end: int | None) -> None:
@@ -82,7 +91,8 @@ def read_recommendations(doc: DocBuilder, body: tuple[int, int], open_end: int |
         label = entry.label or ""
         kind = scenario_kind(label) if entry.label else None
         if kind:
-            add_whole(doc, "scenario", *entry.rest, open_end, "recommendations", kind=kind, label=entry.label)
+            add_whole(doc, "scenario", *entry.rest, open_end, "recommendations", drop_period=True, kind=kind,
+                      label=entry.label)
             continue
         if entry.open_label:
             in_scenarios = bool(re.search(r"scenario|outlook", label, re.I))

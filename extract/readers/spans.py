@@ -129,3 +129,29 @@ def split_list(text: str, start: int, end: int, sep: str = "; ") -> list[tuple[i
             return out
         out.append((pos, idx))
         pos = idx + len(sep)
+
+
+# A sentence that refers back to the one before it elaborates that statement instead
+# of making a new one: it opens with a pronoun or a demonstrative ("This narrative …",
+# "It …"), or a demonstrative determines a noun early in it ("Monitoring these
+# indicators …"). An expletive "It is assumed that …" refers to nothing.
+_REFERS_BACK = re.compile(
+    r"^\W*(?:(?:It|They|This|These|Those|Such|Its|Their)\b(?!\s+as\b)"
+    r"|(?:\S+\s+){1,3}(?:this|these|those|such)\s+(?!as\b)[a-z])")
+_EXPLETIVE = re.compile(r"^\W*It\s+(?:is|was|remains|seems|appears)\s+(?:also\s+|not\s+)?\w+\s+(?:that|to|whether)\b")
+
+
+def refers_back(sentence: str) -> bool:
+    return bool(_REFERS_BACK.match(sentence)) and not _EXPLETIVE.match(sentence)
+
+
+def statements(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The separate statements of a paragraph: its sentences, each joined to the one
+    before when it refers back to it (`refers_back`). Nothing is split inside a sentence."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentences(text, start, end):
+        if out and refers_back(text[s:e]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
