@@ -12,9 +12,14 @@ Conventions
   whole item is one Passage, of the item's kind.
 - `extraction_score` (how sure the extractor is) and `confidence` (what the text
   states) are separate properties and never stand in for each other.
+- Sources in their roles: the document is PUBLISHED_BY its publisher and BASED_ON each
+  origin (extract.sources), each edge with `via`, how the document names it; a claim is
+  ATTRIBUTED_TO its speaker (see `_speaker`), the publisher when the text credits no one.
 - `credibility` (Admiralty 1–6) only where the text states it: a digest insight's
-  "Credibility: …" line, an evidence sentence's explicit cue (nlp.credibility); unset
-  otherwise, never a default.
+  "Credibility: …" line (on the insight and the claims inside it), an evidence
+  sentence's explicit cue (nlp.credibility); unset otherwise, never a default.
+- Techniques are one node per technique however a page names it (technique_names):
+  the names as written are its aliases.
 - Nothing comes from a cut-off fragment (`ParsedDocument.fragments`): mentions and
   claims inside one are dropped, a sentence running into one is clipped at its start.
 - A surname-only entity of this document that names exactly one person in its Key
@@ -33,7 +38,8 @@ from dataclasses import dataclass
 from intelgraph.extract.nlp.credibility import evidence_credibility, stated_credibility
 from intelgraph.extract.nlp.resolution import canonical_key, entity_id, short_form_targets, strip_titles
 from intelgraph.extract.readers.model import Item, ParsedDocument
-from intelgraph.extract.sources import SourceInfo, slug, source_id
+from intelgraph.extract.sources import DocumentSources, SourceInfo, slug, source_id
+from intelgraph.extract.technique_names import technique_name
 from intelgraph.ontology import L, R, get_ontology
 from intelgraph.ontology.records import EdgeRecord, GraphDocument, NodeRecord
 
@@ -117,10 +123,10 @@ class GraphBuilder:
     reasoning links between items, then claims with their attribution and the
     entity relationships they support. Each part reads what the earlier ones made."""
 
-    def __init__(self, parsed: ParsedDocument, analysis, source: SourceInfo) -> None:
+    def __init__(self, parsed: ParsedDocument, analysis, source: DocumentSources | SourceInfo) -> None:
         self.parsed = parsed
         self.analysis = analysis
-        self.source = source
+        self.sources = source if isinstance(source, DocumentSources) else DocumentSources(source)
         self.out = _Records(parsed)
         self.cuts = [(f.start, f.end) for f in parsed.fragments]
         self.source_id = ""
@@ -141,16 +147,19 @@ class GraphBuilder:
     # ---- the parts
 
     def document(self, ingested_at: dt.datetime | None) -> None:
-        p, source, out = self.parsed, self.source, self.out
-        self.source_id = out.node(L.Source, source_id(source.name), {
-            "name": source.name, "reliability": source.reliability, "url": source.url})
+        """The document, its publisher and its origins."""
+        p, out = self.parsed, self.out
+        publisher = self.sources.publisher
+        self.source_id = self._source(publisher)
         out.node(L.Document, out.doc_id, {
             "text": p.text, "title": p.title, "published": _iso_date(p.published), "format": p.format,
             "layout": p.layout, "headline": p.headline, "url": p.url, "truncated": p.truncated,
             "missing": list(p.missing), "word_count": len(p.text.split()),
             "ingested_at": (ingested_at or dt.datetime.now(dt.timezone.utc)).isoformat(),
         })
-        out.edge(R.PUBLISHED_BY, out.doc_id, self.source_id)
+        out.edge(R.PUBLISHED_BY, out.doc_id, self.source_id, {"via": publisher.via})
+        for origin in self.sources.origins:
+            out.edge(R.BASED_ON, out.doc_id, self._source(origin), {"via": origin.via})
 
     def entities(self) -> None:
         """Entities, each mention anchored in the sentence that holds it; none from a cut-off fragment."""
@@ -269,10 +278,20 @@ class GraphBuilder:
         eid = entity_id(key)
         return self.merged.get(eid, eid)
 
+    def _source(self, source: SourceInfo) -> str:
+        return self.out.node(L.Source, source_id(source.name), {
+            "name": source.name, "reliability": source.reliability, "url": source.url})
+
     def _shared_item(self, item: Item, pid: str, label: str, rel: str, prefix: str) -> None:
-        """A tag or technique: shared across documents, keyed by its name."""
+        """A tag or technique: shared across documents, keyed by its name (a technique by
+        the key its names share, each name an alias)."""
         name = str(item.fields.get("name") or item.span.text)
-        tid = self.out.node(label, f"{prefix}:{slug(name)}", {"name": name, "key": slug(name)})
+        if label == L.Technique:
+            named = technique_name(name)
+            props = {"name": named.name, "key": named.key, "aliases": [named.alias]}
+        else:
+            props = {"name": name, "key": slug(name)}
+        tid = self.out.node(label, f"{prefix}:{props['key']}", props)
         self.out.edge(rel, self.out.doc_id, tid)
         self.out.edge(R.EXTRACTED_FROM, tid, pid)
 
@@ -295,7 +314,7 @@ class GraphBuilder:
         out.edge(R.FEATURES, out.doc_id, eid)
 
 
-def build_graph(parsed: ParsedDocument, analysis, source: SourceInfo, *,
+def build_graph(parsed: ParsedDocument, analysis, source: DocumentSources | SourceInfo, *,
                 ingested_at: dt.datetime | None = None) -> GraphDocument:
     """The GraphDocument for one document. `analysis` is an nlp Analysis of parsed.text."""
     return GraphBuilder(parsed, analysis, source).build(ingested_at)
@@ -340,8 +359,8 @@ def _item_props(item: Item, stated: str | None) -> dict:
         return {"domain": onto.default("RiskDomain")}
     if k == "recommendation":
         return {"horizon": str(f.get("horizon") or onto.default("Horizon"))}
-    if k == "scenario":
-        return {"scenario_kind": str(f.get("kind") or onto.default("ScenarioKind"))}
+    if k == "scenario":  # the kind only when the text states it
+        return {"scenario_kind": str(f["kind"]) if f.get("kind") else None}
     return {}
 
 

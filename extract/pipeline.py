@@ -18,7 +18,7 @@ from pathlib import Path
 
 from intelgraph.errors import InputError, IntelgraphError
 from intelgraph.extract.graph_records import build_graph
-from intelgraph.extract.sources import SourceInfo
+from intelgraph.extract.sources import DocumentSources, SourceInfo
 from intelgraph.extract.readers import check_size, read_bytes
 from intelgraph.extract.readers.model import ParsedDocument
 from intelgraph.ontology.records import GraphDocument
@@ -140,12 +140,12 @@ def analyse_documents(docs: Iterable[InputDoc], *, n_process: int = 1,
         yield in_flight.popleft(), analysis
 
 
-def to_graph(doc: InputDoc, analysis, source: SourceInfo, *, ingested_at: dt.datetime | None = None) -> Extraction:
+def to_graph(doc: InputDoc, analysis, source: DocumentSources | SourceInfo, *, ingested_at: dt.datetime | None = None) -> Extraction:
     graph = build_graph(doc.parsed, analysis, source, ingested_at=ingested_at)
     return Extraction(doc.name, doc.parsed, analysis, graph)
 
 
-def extract(names: Iterable[str], fmt: str = "auto", *, source_for: Callable[[ParsedDocument], SourceInfo],
+def extract(names: Iterable[str], fmt: str = "auto", *, source_for: Callable[[ParsedDocument], DocumentSources | SourceInfo],
             stdin: bytes | None = None, n_process: int = 1) -> tuple[list[Extraction], list[Failure]]:
     inputs = read_inputs(names, fmt, stdin=stdin)
     results = []

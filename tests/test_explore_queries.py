@@ -124,8 +124,16 @@ def test_no_param_at_all_and_defaults(ingested):
     result = runner.invoke(app, ["cypher", "--query", "explore/sources", "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)["rows"]
-    sources = read(ingested, "MATCH (s:Source) RETURN count(s) AS n")[0]["n"]
-    assert 0 < len(rows) == min(sources, 50)
+    # a row per source and role it plays: publisher, origin, speaker
+    roles = read(ingested, """
+        CALL () { MATCH (s:Source)<-[:PUBLISHED_BY]-() RETURN DISTINCT "publisher" AS role, s
+                  UNION MATCH (s:Source)<-[:BASED_ON]-() RETURN DISTINCT "origin" AS role, s
+                  UNION MATCH (c:Claim)-[:ATTRIBUTED_TO]->(s)
+                        WHERE NOT EXISTS { (c)-[:EXTRACTED_FROM]->()-[:PART_OF]->()-[:PUBLISHED_BY]->(s) }
+                        RETURN DISTINCT "speaker" AS role, s }
+        RETURN count(*) AS n""")[0]["n"]
+    assert 0 < len(rows) == min(roles, 50)
+    assert {r["role"] for r in rows} == {"publisher", "origin", "speaker"}
     one = runner.invoke(app, ["cypher", "--query", "explore/sources", "--param", "limit=1", "--json"])
     assert one.exit_code == 0 and len(json.loads(one.stdout)["rows"]) == 1
     null = runner.invoke(app, ["cypher", "--query", "explore/sources", "--param", "limit=null", "--json"])

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from intelgraph.cli.app import app
 from intelgraph.extract.graph_records import build_graph
-from intelgraph.extract.sources import SourceInfo
+from intelgraph.extract.sources import UNKNOWN_SOURCE, SourceInfo
 from intelgraph.extract.nlp.analysis import Analysis, EntityMention, ResolvedEntity
 from intelgraph.extract.nlp.credibility import LEVELS, evidence_credibility, stated_credibility
 from intelgraph.extract.nlp.resolution import resolve_short_forms, short_form_targets
@@ -154,8 +154,9 @@ def test_seed_red_flags_implications_outlook(seed):
     assert len(nodes(graph, "Assumption")) == 3
     assert len(nodes(graph, "InformationGap")) == 3
     assert len(nodes(graph, "BiasRisk")) == 3
+    # four labelled risks, and the prose paragraph's two separate statements
     assert Counter(n.props["domain"] for n in nodes(graph, "Risk")) == Counter(
-        {"political": 1, "security": 1, "cyber": 1, "economic": 1, "general": 1})
+        {"political": 1, "security": 1, "cyber": 1, "economic": 1, "general": 2})
     assert Counter(n.props["horizon"] for n in nodes(graph, "Recommendation")) == Counter(
         {"immediate": 3, "medium_term": 3})
     assert sorted(n.props["scenario_kind"] for n in nodes(graph, "Scenario")) == ["best", "most_likely", "worst"]
@@ -216,7 +217,12 @@ def test_corpus_page_end_to_end(corpus_run, corpus_dir, name, layout, truncated)
     fragments = [(f.start, f.end) for f in parsed.fragments]
     assert bool(fragments) == truncated  # each truncated page here ends in a cut-off piece
     assert_nothing_from_fragments(graph, fragments)
-    assert len(nodes(graph, "Source")) == 1 and len(edges(graph, "PUBLISHED_BY")) == 1
+    # one publisher, named for every page of the report site; the other sources are origins
+    [published] = edges(graph, "PUBLISHED_BY")
+    publisher = next(n for n in nodes(graph, "Source") if n.id == published.end)
+    if layout != "news":
+        assert publisher.props["name"] != UNKNOWN_SOURCE
+    assert {n.id for n in nodes(graph, "Source")} == {published.end} | {e.end for e in edges(graph, "BASED_ON")}
     assert nodes(graph, "Passage") and any(n.label in ("Person", "Location", "Organization") for n in graph.nodes)
 
 

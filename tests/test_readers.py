@@ -172,7 +172,9 @@ def test_current_report_header_and_sections():
     spans_hold(doc)
     assert (doc.format, doc.layout) == ("report", "report-current")
     assert doc.title == "Harbour talks stall as fishing fleets gather – The Coastal Ledger"
-    assert doc.source_name == "The Coastal Ledger"
+    # the outlet in a report's title is the reporting it is based on, not its publisher
+    assert [(o.name, o.via, o.span.text) for o in doc.origins] == [("The Coastal Ledger", "title", "The Coastal Ledger")]
+    assert doc.source_name is None  # its blurb names no site
     assert doc.published == "2026-03-02"
     assert doc.headline == "Fleets mass near the disputed reef"
     assert [s.name for s in doc.sections] == [
@@ -200,7 +202,7 @@ def test_current_report_items():
                                         "talks resume within weeks"]
     assert texts(doc, "information_gap") == ["Fleet sizes", "the orders given to captains"]
     assert texts(doc, "bias_risk") == ["Reliance on Southland sources", "possible staged sightings"]
-    assert texts(doc, "implication") == ["A standoff at the reef could disrupt regional shipping."]
+    assert texts(doc, "implication") == ["A standoff at the reef could disrupt regional shipping"]  # a list item
     assert [r.fields["domain"] for r in doc.items_of("risk")] == ["political", "security", "cyber", "economic"]
     recs = doc.items_of("recommendation")
     assert [(r.span.text, r.fields["horizon"]) for r in recs] == [
@@ -306,7 +308,8 @@ def test_digest():
     doc = read_text(DIGEST)
     spans_hold(doc)
     assert (doc.format, doc.layout) == ("digest", "digest")
-    assert doc.published == "2025-06-01" and doc.source_name is None
+    assert doc.published == "2025-06-01" and doc.source_name == "WorldWideWatchers"  # its logo line
+    assert doc.origins == []
     first, second = doc.items_of("insight")
     assert first.fields["number"] == 1 and first.fields["category"] == "S"
     assert first.fields["confidence"] == "high"

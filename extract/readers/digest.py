@@ -17,6 +17,7 @@ import re
 from .builder import DocBuilder
 from .model import ParsedDocument
 from .report_sections import outlet_from_title, parse_date
+from .site_names import site_named
 from .spans import Line, ends_complete, lines
 
 INSIGHT = re.compile(
@@ -55,13 +56,19 @@ class _DigestReader:
         self.pending: str | None = None  # "sentiment" / "policy_relevance" awaiting its paragraph
         self.insight = None
         self.seen: dict[str, set[str]] = {}
+        self.site: str | None = None  # the site a logo or copyright line names
 
     def read(self) -> DocBuilder:
         if self.title_line:
             self.doc.add("headline", self.title_line.start, self.title_line.end, role="title")
         for idx, line in enumerate(self.lines):
-            if line.text.strip() and line is not self.title_line and not _NOISE.search(line.text):
-                self._line(line, idx)
+            if not line.text.strip() or line is self.title_line:
+                continue
+            named = site_named(line.text)
+            if named or _NOISE.search(line.text):  # a logo, copyright or subtitle line
+                self.site = self.site or named
+                continue
+            self._line(line, idx)
         self._close_topic(len(self.doc.text))
         self._missing()
         return self.doc
@@ -136,7 +143,7 @@ def read_digest(text: str, fmt: str, **overrides: object) -> ParsedDocument:
         "title": title,
         "published": parse_date(title or ""),
         "headline": None,
-        "source_name": outlet_from_title(title),
+        "source_name": reader.site or outlet_from_title(title),
         "truncated": reader.open_end is not None or bool(doc.missing),
     }
     for key, value in overrides.items():

@@ -7,6 +7,11 @@ Conventions:
   evidence, paragraphs) keep their punctuation.
 - Section names are canonical snake_case keys for reports (report_sections.SECTION_TITLES); digest
   sections are named after their topic heading as printed.
+- Sources: `source_name` is the publisher the page itself names (its site's boilerplate,
+  a logo line, a news outlet in the title); `origins` are the outlets the text says it
+  is based on (the outlet in a report title, a wire credit, a dateline agency). Who
+  publishes a page in a known layout that names no site is the caller's to decide
+  (extract.sources), not the reader's.
 - Nothing is invented: an absent section goes in `missing`, a cut-off item in
   `warnings` (its text) and `fragments` (its span), never in `items`. Consumers use
   `fragments` to keep everything else (entity mentions, sentences) out of the cut.
@@ -60,6 +65,16 @@ class Section(BaseModel):
     body: Span
 
 
+class Origin(BaseModel):
+    """An outlet the document is based on, and how the page names it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    via: str  # title | dateline | credit | citation | byline
+    span: Span | None = None
+
+
 class ParsedDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -70,6 +85,7 @@ class ParsedDocument(BaseModel):
     published: str | None = None
     url: str | None = None
     source_name: str | None = None
+    origins: list[Origin] = Field(default_factory=list)
     headline: str | None = None
     sections: list[Section] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)

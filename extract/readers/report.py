@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from .builder import DocBuilder
-from .model import ParsedDocument
+from .model import Origin, ParsedDocument, Span
 from .report_assumptions import read_assumptions
 from .report_bluf import read_bluf
 from .report_early import read_detailed_analysis
@@ -27,6 +27,7 @@ from .report_outlook import (
 from .report_sections import (
     content_end,
     find_headings,
+    footer_site,
     last_line_complete,
     outlet_from_title,
     parse_header,
@@ -114,9 +115,23 @@ def read_report(text: str) -> dict:
         "title": header.title,
         "published": header.published,
         "headline": header.headline,
-        "source_name": outlet_from_title(header.title),
+        "source_name": header.site or footer_site(text, end),
+        "origins": _title_origin(text, header),
         "truncated": truncated,
     }
+
+
+def _title_origin(text: str, header) -> list[Origin]:
+    """A report's title ending " – Outlet" names the reporting it is based on: its origin,
+    not its publisher (the analysis is the site's own)."""
+    outlet = outlet_from_title(header.title)
+    if not outlet:
+        return []
+    span = None
+    if header.title_span:
+        end = header.title_span[1]
+        span = Span(start=end - len(outlet), end=end, text=text[end - len(outlet):end])
+    return [Origin(name=outlet, via="title", span=span)]
 
 
 def build_report(text: str, fmt: str, **overrides: object) -> ParsedDocument:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .site_names import site_named
 from .spans import Line, ends_complete, lines
 
 SECTION_TITLES: dict[str, str] = {
@@ -100,6 +101,14 @@ def find_headings(text: str) -> list[Heading]:
     return out
 
 
+def footer_site(text: str, end: int) -> str | None:
+    """The site the page's footer (the trailing links after `end`) names, if any."""
+    for line in lines(text, end):
+        if name := site_named(line.text, boilerplate=True):
+            return name
+    return None
+
+
 def content_end(text: str, after: int) -> int:
     """Where the page's own text stops: before trailing site links ("Explore more:")."""
     for line in lines(text, after):
@@ -159,6 +168,7 @@ class Header:
     headline: str | None = None
     headline_span: tuple[int, int] | None = None
     blurb: bool = False
+    site: str | None = None  # the site the header's boilerplate names
 
 
 def parse_header(text: str, end: int) -> Header:
@@ -174,6 +184,9 @@ def parse_header(text: str, end: int) -> Header:
             header.published = parse_date(m.group("date"))
         elif _BLURB.search(line.text):
             header.blurb = True
+            header.site = header.site or site_named(line.text, boilerplate=True)
+        elif name := site_named(line.text):
+            header.site = header.site or name
         elif header.title is None:
             lead = len(line.text) - len(line.text.lstrip(" \t#*"))
             tail = len(line.text.rstrip(" \t*"))

@@ -21,6 +21,10 @@ CALL (a) {
     MATCH (a)-[r:ATTRIBUTED_TO]-(b) WHERE NOT b.id IN $seen
     RETURN r, b LIMIT $per_node
     UNION ALL
+    WITH a WHERE $rel IS NULL OR $rel = "BASED_ON"
+    MATCH (a)-[r:BASED_ON]-(b) WHERE NOT b.id IN $seen
+    RETURN r, b LIMIT $per_node
+    UNION ALL
     WITH a WHERE $rel IS NULL OR $rel = "CITES"
     MATCH (a)-[r:CITES]-(b) WHERE NOT b.id IN $seen
     RETURN r, b LIMIT $per_node

@@ -8,7 +8,7 @@
 //          null when the node has none)
 MATCH (n:Node {id: $id})
 CALL (n) {
-  OPTIONAL MATCH (n)-[r:FAVORS|SUPPORTS|CONTRADICTS|ATTRIBUTED_TO|ABOUT|RESTS_ON|WATCHES|PUBLISHED_BY]->(m:Node)
+  OPTIONAL MATCH (n)-[r:FAVORS|SUPPORTS|CONTRADICTS|ATTRIBUTED_TO|ABOUT|RESTS_ON|WATCHES|PUBLISHED_BY|BASED_ON]->(m:Node)
   WITH r, m LIMIT 20
   RETURN collect(CASE WHEN r IS NULL THEN null
                  ELSE {type: type(r), id: m.id, name: coalesce(m.name, m.label, m.text)} END) AS links
