@@ -39,6 +39,7 @@ from intelgraph.extract.nlp.credibility import evidence_credibility, stated_cred
 from intelgraph.extract.nlp.resolution import canonical_key, entity_id, short_form_targets, strip_titles
 from intelgraph.extract.readers.model import Item, ParsedDocument
 from intelgraph.extract.sources import DocumentSources, SourceInfo, slug, source_id
+from intelgraph.extract.speakers import Mention, speaker_of
 from intelgraph.extract.technique_names import technique_name
 from intelgraph.ontology import L, R, get_ontology
 from intelgraph.ontology.records import EdgeRecord, GraphDocument, NodeRecord
@@ -135,6 +136,7 @@ class GraphBuilder:
         self.entity_label: dict[str, str] = {}
         self.items_by_kind: dict[str, list[tuple[str, Item]]] = {}  # kind -> (node id, item)
         self.hypotheses: dict[str, str] = {}  # hypothesis label -> node id
+        self.last_person: str | None = None  # the last person named as a speaker, for "he said"
 
     def build(self, ingested_at: dt.datetime | None = None) -> GraphDocument:
         self.document(ingested_at)
@@ -252,6 +254,7 @@ class GraphBuilder:
                 "polarity": claim.polarity, "hedged": bool(claim.hedged), "likelihood": claim.likelihood,
                 "probability_low": claim.probability_low, "probability_high": claim.probability_high,
                 "predicate": claim.predicate, "attribution": claim.attribution,
+                "credibility": self._stated_credibility(claim.start, claim.end),
             })
             out.edge(R.EXTRACTED_FROM, cid, pid)
             subjects = [eid for eid in dict.fromkeys(map(self._resolved, claim.subject_keys)) if eid in out.nodes]
@@ -261,8 +264,7 @@ class GraphBuilder:
                 out.edge(R.ABOUT, cid, eid, {"role": "subject"})
             for eid in objects:
                 out.edge(R.ABOUT, cid, eid, {"role": "object"})
-            attributed = self._resolved(claim.attribution_key) if claim.attribution_key else None
-            out.edge(R.ATTRIBUTED_TO, cid, attributed if attributed in out.nodes else self.source_id)
+            out.edge(R.ATTRIBUTED_TO, cid, self._speaker(claim))
             if claim.predicate:
                 for a in subjects:
                     for o in objects:
@@ -277,6 +279,39 @@ class GraphBuilder:
     def _resolved(self, key: str) -> str:
         eid = entity_id(key)
         return self.merged.get(eid, eid)
+
+    def _speaker(self, claim) -> str:
+        """The node a claim is ATTRIBUTED_TO: the entity its attribution names; for "he" or
+        "she", the last person named as a speaker before it; a named speaker that is no
+        entity ("South Korea's spy agency") as a source of its own; the publisher when
+        the text names no one ("officials said", no attribution)."""
+        if not claim.attribution:
+            return self.source_id
+        at = claim.text.find(claim.attribution)
+        if at < 0:  # the attribution is not in the claim's own words: the rule's own key
+            eid = self._resolved(claim.attribution_key) if claim.attribution_key else None
+            return eid if eid in self.out.nodes else self.source_id
+        start = claim.start + at
+        end = start + len(claim.attribution)
+        inside = [Mention(m.id, m.start, m.end) for m, _ in self.mentions if m.start < end and start < m.end]
+        found = speaker_of(self.parsed.text, start, end, inside)
+        if found.kind == "entity" and found.entity_id in self.out.nodes:
+            if self.entity_label.get(found.entity_id) == L.Person:
+                self.last_person = found.entity_id
+            return found.entity_id
+        if found.kind == "pronoun":
+            person = found.name.lower() in ("he", "she") and self.last_person
+            return person or self.source_id
+        if found.kind == "described" and any(w[:1].isupper() for w in found.name.split()):
+            return self._source(SourceInfo(found.name, self.sources.grade(found.name)))
+        return self.source_id
+
+    def _stated_credibility(self, start: int, end: int) -> str | None:
+        """The credibility a digest states for the insight that holds this span, if any."""
+        for _, item in self._of("insight"):
+            if item.span.start <= start and end <= item.span.end and item.fields.get("credibility"):
+                return stated_credibility(str(item.fields["credibility"]))
+        return None
 
     def _source(self, source: SourceInfo) -> str:
         return self.out.node(L.Source, source_id(source.name), {

@@ -51,10 +51,15 @@ class SourceInfo:
 
 @dataclass(frozen=True)
 class DocumentSources:
-    """A document's publisher and origins, graded."""
+    """A document's publisher and origins, graded; `grades` grades the speakers its
+    claims name (casefolded name -> reliability)."""
 
     publisher: SourceInfo
     origins: tuple[SourceInfo, ...] = field(default=())
+    grades: dict[str, str] = field(default_factory=dict)
+
+    def grade(self, name: str) -> str:
+        return self.grades.get(name.casefold()) or DEFAULT_RELIABILITY
 
 
 def source_id(name: str) -> str:
@@ -145,7 +150,7 @@ class SourceGrades:
 
     def source_for(self, parsed: ParsedDocument) -> DocumentSources:
         origins = tuple(SourceInfo(name=o.name, reliability=self.grade(o.name), via=o.via) for o in parsed.origins)
-        return DocumentSources(self.publisher_for(parsed), origins)
+        return DocumentSources(self.publisher_for(parsed), origins, self.grades)
 
 
 def find_sources_file(paths: Iterable[str]) -> Path | None:

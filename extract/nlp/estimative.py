@@ -10,6 +10,11 @@ Conventions
 - `hedged` is True when a hedge word (could, may, might, possibly, ...) or any
   likelihood phrase is present: either way the text does not assert a plain fact.
   Hedge words alone give no likelihood term: "could" states no probability.
+- A likelihood term is recorded only where it estimates (`_not_an_estimate`): a
+  comparative ("more / less likely", "Hypothesis A is more likely than B") ranks
+  options and states no probability, and a superlative naming an option ("the most
+  likely hypothesis / scenario / explanation") picks one; neither is an ICD 203
+  statement about an event. "will most likely …" still estimates.
 """
 
 from __future__ import annotations
@@ -39,6 +44,10 @@ _PHRASES = re.compile(
 )
 _HEDGES = re.compile(r"(?<![\w-])(" + "|".join(sorted(HEDGE_WORDS, key=len, reverse=True)) + r")(?![\w-])")
 _WORDS = re.compile(r"[\w’']+")
+_DEGREE = re.compile(r"(?:\b(?P<degree>more|less|most|least)\s+)$", re.IGNORECASE)
+_OPTION_NOUN = re.compile(
+    r"\s+(?:\w+\s+)?(?:hypothes[ie]s|scenarios?|explanations?|interpretations?|outcomes?|options?|cases?|"
+    r"courses?|readings?|causes?|candidates?|ones?|paths?|trajector(?:y|ies)|possibilit(?:y|ies))\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
@@ -71,10 +80,22 @@ def _negator_before(text: str, start: int) -> int | None:
     return None
 
 
+def _not_an_estimate(text: str, match: re.Match[str]) -> bool:
+    """A comparative or an option-picking superlative around the phrase (module doc)."""
+    degree = _DEGREE.search(text, 0, match.start())
+    if degree is None or " " in match.group(1).strip():
+        return False  # only a one-word term takes a degree ("more likely than not" is a term)
+    if degree["degree"].lower() in ("more", "less"):
+        return True
+    return bool(_OPTION_NOUN.match(text, match.end()))
+
+
 def find_estimate(text: str) -> Estimate:
     """The likelihood term, negation and hedging of one sentence."""
     hedged = _HEDGES.search(text) is not None
     for match in _PHRASES.finditer(text):
+        if _not_an_estimate(text, match):
+            continue
         phrase = _SPACES.sub(" ", match.group(1).lower())
         term = ESTIMATIVE_PHRASES[phrase]
         negator = _negator_before(text, match.start())
