@@ -217,12 +217,14 @@ def test_corpus_page_end_to_end(corpus_run, corpus_dir, name, layout, truncated)
     fragments = [(f.start, f.end) for f in parsed.fragments]
     assert bool(fragments) == truncated  # each truncated page here ends in a cut-off piece
     assert_nothing_from_fragments(graph, fragments)
-    # one publisher, named for every page of the report site; the other sources are origins
+    # one publisher, named for every page of the report site; the other sources are
+    # origins or speakers the text names
     [published] = edges(graph, "PUBLISHED_BY")
-    publisher = next(n for n in nodes(graph, "Source") if n.id == published.end)
+    sources = {n.id: n for n in nodes(graph, "Source")}
     if layout != "news":
-        assert publisher.props["name"] != UNKNOWN_SOURCE
-    assert {n.id for n in nodes(graph, "Source")} == {published.end} | {e.end for e in edges(graph, "BASED_ON")}
+        assert sources[published.end].props["name"] != UNKNOWN_SOURCE
+    speakers = {e.end for e in edges(graph, "ATTRIBUTED_TO")}
+    assert set(sources) == {published.end} | {e.end for e in edges(graph, "BASED_ON")} | (speakers & set(sources))
     assert nodes(graph, "Passage") and any(n.label in ("Person", "Location", "Organization") for n in graph.nodes)
 
 
