@@ -166,14 +166,18 @@ def _phrase_before(span: Span, i: int) -> list[Token]:
 
 
 def _appositive_speaker(span: Span, i: int) -> list[Token]:
-    """"X, a station run by Y, reported": X, when a comma-closed appositive (opening with
-    a determiner) stands between the speaker and the verb at i."""
+    """The speaker on either side of an appositive that ends, with a comma, just before
+    the verb at i: "X, a station run by Y, reported" is X; "The harbour master, Lena
+    Holt, said" is Lena Holt (the name between the commas)."""
     if i < 2 or span[i - 1].text != ",":
         return []
     for k in range(i - 2, max(i - 16, 0), -1):
         if span[k].text == ",":
-            if k + 1 < i and span[k + 1].lower_ in {"a", "an", "the"}:
+            inner = list(span[k + 1:i - 1])
+            if inner and inner[0].lower_ in {"a", "an", "the"}:
                 return _phrase_before(span, k)
+            if inner and all(t.text[:1].isupper() or t.is_punct for t in inner) and len(inner) <= 4:
+                return inner
             return []
     return []
 

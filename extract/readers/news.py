@@ -6,9 +6,9 @@
   `headline` item.
 - published: a leading "date YYYY-MM-DD", or a publication stamp line (credits.is_stamp).
 - origins: the wire credits and dateline agencies (credits.py), in page order, once each.
-- source_name (the publisher): the outlet of a title " – Outlet", else a byline's outlet
-  ("By Jane Doe | Harbour Ledger"), else the first credited wire: wire copy is the
-  agency's own story wherever it is carried.
+- source_name (the publisher): the outlet of a title " – Outlet", else the site a logo
+  or copyright line names, else a byline's outlet ("By Jane Doe | Harbour Ledger"), else
+  the first credited wire: wire copy is the agency's own story wherever it is carried.
 - paragraphs: blocks of one line each (blank-line separated or not) that read as
   prose (six words or more, or ending in punctuation) → `paragraph` items; credit,
   stamp and byline lines are not paragraphs.
@@ -25,6 +25,7 @@ from . import credits
 from .builder import DocBuilder
 from .model import Origin, ParsedDocument, Span
 from .report_sections import outlet_from_title
+from .site_names import site_named
 from .spans import Line, ends_complete, lines
 
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|according to|announced|stated)\b")
@@ -84,6 +85,7 @@ class _NewsReader:
         self.title: str | None = None
         self.published: str | None = None
         self.credits: list[credits.Credit] = []
+        self.site: str | None = None  # a logo or copyright line's site
         last = self.content[-1] if self.content else None
         self.last = last
         # A closing wire credit "… publisher. (Yonhap)" ends a finished text.
@@ -107,6 +109,11 @@ class _NewsReader:
         if m := credits.LEADING_DATE.match(line.text):
             self.published = self.published or m["date"]
             start = line.start + m.end()
+        elif m := credits.dateline_credit(line.text):
+            start = line.start + m.end()  # the story starts after "SEOUL, Dec 31 (Reuters) –"
+        if name := site_named(line.text):
+            self.site = self.site or name
+            return  # "© 2025 Outlet", "Outlet Logo": boilerplate naming the page's owner
         if credits.is_stamp(line.text):
             self.published = self.published or credits.parse_date(line.text)
             return  # a date / time stamp line, not prose
@@ -124,7 +131,7 @@ class _NewsReader:
     def publisher(self) -> str | None:
         bylined = next((c.name for c in self.credits if c.via == "byline"), None)
         wired = next((c.name for c in self.credits if c.via in ("dateline", "credit")), None)
-        return outlet_from_title(self.title) or bylined or wired
+        return outlet_from_title(self.title) or self.site or bylined or wired
 
 
 def read_news(text: str, fmt: str, layout: str, **overrides: object) -> ParsedDocument:
