@@ -20,8 +20,8 @@ def ingest(
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders."),
     fmt: str = typer.Option("auto", "--format", "-f", help=f"Input format: {', '.join(FORMAT_CHOICES)}."),
     source: str | None = typer.Option(None, "--source", help="Publisher name for every document (overrides the one found in the text)."),
-    reliability: str | None = typer.Option(None, "--reliability", help="Admiralty source reliability A-F for --source (default: from the sources file, else F)."),
-    sources_file: Path | None = typer.Option(None, "--sources", help="TOML file of source grades ([sources.\"Name\"] reliability = \"B\"); default: sources.toml in the first folder given."),
+    reliability: str | None = typer.Option(None, "--reliability", help="Admiralty source reliability A-F for the publisher (default: from the sources file, else F)."),
+    sources_file: Path | None = typer.Option(None, "--sources", help="TOML file of source grades ([sources.\"Name\"] reliability = \"B\") and layout publishers ([layouts] report = \"Name\"); default: sources.toml in the first folder given."),
     workers: int | None = typer.Option(None, "--workers", "-w", min=1, max=16, show_default="2, or 1 on a one-CPU machine", help="NLP worker processes: a run of 8 or more new documents is analysed in them while earlier ones are written (see BENCHMARKS.md)."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout (documents, records, files with their status and reason, seconds)."),
 ) -> None:
