@@ -72,6 +72,7 @@ def test_favoured_by_name_and_more_likely():
     ("The evidence better supports Hypothesis 1.", "1"),
     ("Hypothesis 1 is more likely than Hypothesis 2.", "1"),
     ("The latter hypothesis remains the more plausible one.", "2"),
+    ("Hypothesis 1 appears to be better supported by the gauges.", "1"),
     ("Hypothesis 2 is less supported by the data.", None),
     ("The most supported hypothesis is that rain failed.", None),  # names no hypothesis
 ])
@@ -92,8 +93,10 @@ def test_techniques_from_using_and_a_structured_analysis_subject():
             "2. **Hypothesis B**: Upland holds water because rainfall failed.\n"
             "– **Structured Analysis**: Cross-Impact Simulation suggests this is plausible.\n")
     doc = read_text(mid(hyps, "Using the Analysis of Competing Hypotheses (ACH), Hypothesis A is better supported.\n"
-                              "Using ACH 2.0, red teaming exercises found nothing new.\n"))
-    # as written, once each, in page order; "red teaming exercises" is running text
+                              "Using ACH 2.0, red teaming exercises found nothing new.\n"
+                              "Using Coastal Radar Data, analysts saw no convoys.\n"))
+    # as written, once each, in page order; "red teaming exercises" is running text, and
+    # "Coastal Radar Data" is no method
     assert [t.fields["name"] for t in doc.items_of("technique")] == [
         "ACH 2.0", "Cross-Impact Simulation", "Analysis of Competing Hypotheses (ACH)"]
 
@@ -150,6 +153,16 @@ def test_scenarios_from_technique_subsections_with_their_stated_kind():
         ("worst", "A second storm sinks the spare hull"),
         ("most_likely", "Partial service resumes in a month"),
     ]  # a scenario *model* lists no scenarios
+
+
+def test_labelled_scenarios_and_bare_label_headings():
+    text = EARLY.replace("Scenario Generation\n", "**Scenario Generation**:\n").replace(
+        "– Best Case: Repairs finish within a week.", "– Scenario 2: Repairs finish within a week.")
+    doc = read_text(text)
+    assert "Scenario Generation" in [t.fields["name"] for t in doc.items_of("technique")]
+    assert (None, "Repairs finish within a week") in [(s.fields["kind"], s.span.text) for s in doc.items_of("scenario")]
+    swot = EARLY.replace("Scenario Analysis\n", "SWOT Analysis\nStrengths:\n- Spare hulls nearby.\nScenario Analysis\n")
+    assert "Strengths" not in [t.fields["name"] for t in read_text(swot).items_of("technique")]
 
 
 def test_assumptions_from_key_assumptions_check_prose():

@@ -24,6 +24,7 @@ from .builder import DocBuilder
 from .report_assumptions import add_statements
 from .report_outlook import add_whole, scenario_kind
 from .report_sections import Entry, parse_entries
+from .report_techniques import is_technique_name
 from .spans import ends_complete
 
 _INTRO = re.compile(r"structured analytic techniques|techniques have been applied", re.I)
@@ -36,8 +37,12 @@ _PRODUCES = (
 
 
 def _is_subheading(doc: DocBuilder, entry: Entry, open_end: int | None) -> bool:
+    """A short line of its own, without final punctuation: "SWOT Analysis", "ACH 2.0", or
+    a bare label that names a technique ("SWOT Analysis:", not "Strengths:")."""
     words = doc.text[entry.start:entry.end].split()
-    if entry.bullet or entry.label or not words or len(words) > 8:
+    if entry.label and not (entry.open_label and is_technique_name(entry.label)):
+        return False
+    if entry.bullet or not words or len(words) > 8:
         return False
     if open_end is not None and entry.end >= open_end:
         return False  # a cut-off last line is a fragment, not a heading
@@ -60,15 +65,16 @@ def read_detailed_analysis(doc: DocBuilder, body: tuple[int, int], open_end: int
         if _INTRO.search(line) and line.rstrip().endswith(":"):
             continue
         if _is_subheading(doc, entry, open_end):
-            technique = line.strip()
-            doc.add("technique", entry.start, entry.end, section=section, name=technique)
+            technique = entry.label or line.strip()
+            start = doc.text.find(technique, entry.start, entry.end)
+            doc.add("technique", start, start + len(technique), section=section, name=technique)
             continue
         kind = scenario_kind(entry.label) if entry.label else None
         listed = produces(technique)
-        if kind:
+        if kind or (entry.label and listed == "scenario"):  # "Best Case: …", "Scenario 2: …"
             add_whole(doc, "scenario", *entry.rest, open_end, section, drop_period=True, kind=kind,
                       label=entry.label, technique=technique)
-        elif listed and not (entry.label and listed == "scenario"):
+        elif listed:
             fields = {"kind": None} if listed == "scenario" else {}
             add_statements(doc, listed, *entry.rest, open_end, section, technique=technique, **fields)
         else:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "former": 0}
-_COMPARATIVE = (r"(?:is|remains|appears|seems|was|is\s+assessed\s+(?:as|to\s+be))\s+"
+_COMPARATIVE = (r"(?:is|remains|appears|seems|was)(?:\s+(?:to\s+be|considered|deemed|judged|assessed\s+(?:as|to\s+be)))?\s+"
                 r"(?:(?:currently|now|also|thus|therefore|clearly|still|slightly|far|much)\s+)*"
                 r"(?:(?:the|a)\s+)?(?:better|more|most|best|strongly|more\s+strongly)\s+(?:supported|likely|plausible)")
 _VERB_FIRST = r"(?:(?:better|best|more\s+strongly|most\s+strongly|strongly)\s+supports?|favou?rs?)\s+(?:the\s+)?"

@@ -26,10 +26,17 @@ _FINDS = re.compile(rf"{_NAME}[ \t]+(?:suggests|indicates|shows|reveals|highligh
 _ANALYSIS_LABEL = re.compile(r"\banaly|\btechnique|\bmethod", re.I)
 
 
-def _is_name(name: str) -> bool:
-    """Two or more words, or an acronym: a technique's name, not a stray capital word."""
-    words = name.split()
-    return len(words) >= 2 or bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}", name))
+# What a technique's name ends in, or holds: a method word, or an acronym ("ACH", "SWOT").
+_METHOD = re.compile(
+    r"\b(?:Analysis|Analyses|Hypotheses|Check|Matrix|Simulation|Mapping|Model(?:l)?ing|Generation|Development|"
+    r"Tests?|Testing|Assessment|Framework|Method|Technique|Thinking|Advocacy|Teaming|Brainstorming|Forecasting|"
+    r"Planning|Scenarios|Futures|Review|Audit)$|\b[A-Z][A-Z0-9&]{1,7}\b")
+
+
+def is_technique_name(name: str) -> bool:
+    """A technique's name: an acronym, or words ending in a method word ("Cross-Impact
+    Simulation"); not any capitalised phrase ("Using Coastal Radar Data, …")."""
+    return bool(_METHOD.search(re.sub(r"[ \t]+\d+(?:\.\d+)*$", "", name)))
 
 
 def _add(doc: DocBuilder, start: int, end: int) -> None:
@@ -42,9 +49,9 @@ def _add(doc: DocBuilder, start: int, end: int) -> None:
 def techniques_in(doc: DocBuilder, start: int, end: int, label: str | None = None) -> None:
     """Record the techniques one entry of the hypotheses section names."""
     for m in _USING.finditer(doc.text, start, end):
-        if _is_name(m["name"]):
+        if is_technique_name(m["name"]):
             _add(doc, m.start("name"), m.end("name"))
     if label and _ANALYSIS_LABEL.search(label):
         m = _FINDS.match(doc.text, start, end)
-        if m and _is_name(m["name"]):
+        if m and is_technique_name(m["name"]):
             _add(doc, m.start("name"), m.end("name"))
