@@ -103,6 +103,11 @@ class SourcePublic(PublicModel):
     reliability: str | None = None
 
 
+class DocumentSourcePublic(SourcePublic):
+    via: str | None = Field(None, description="How the document names it: page, url, layout or user (publisher); "
+                                              "title, dateline, credit or citation (origin).")
+
+
 class TopicPublic(PublicModel):
     id: str
     name: str | None = None
@@ -128,7 +133,9 @@ class DocumentPublic(PublicModel):
     word_count: int | None = None
     ingested_at: str | None = None
     text: str | None = Field(None, description="Only with include_text=true.")
-    source: SourcePublic | None = None
+    source: DocumentSourcePublic | None = Field(None, description="The publisher.")
+    origins: list[DocumentSourcePublic] = Field(default_factory=list,
+                                        description="The reporting the document is based on (BASED_ON).")
     topics: list[TopicPublic]
     entities: list[MentionedEntity]
     objects: dict[str, list[dict[str, Any]]] = Field(description="Extracted objects by label, each with its passage.")

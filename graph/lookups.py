@@ -313,7 +313,7 @@ def list_documents(driver: Driver, *, offset: int = 0, limit: int = 20) -> dict[
 
 def get_document(driver: Driver, document_id: str, *, include_text: bool = False,
                  limit: int | None = None) -> dict[str, Any]:
-    """A document with its source, topics, main entities and extracted objects grouped
+    """A document with its publisher, origins, topics, main entities and extracted objects grouped
     by label (at most `limit` objects, default the row cap)."""
     limit = limit or settings_of(driver).row_cap
     rows = _read(driver, "api/get_document", {"id": document_id, "include_text": include_text, "limit": limit})
@@ -328,7 +328,7 @@ def get_document(driver: Driver, document_id: str, *, include_text: bool = False
     doc = row["document"]
     if not include_text:
         doc.pop("text", None)
-    return {**doc, "source": row["source"], "topics": row["topics"],
+    return {**doc, "source": row["source"], "origins": row["origins"], "topics": row["topics"],
             "entities": [{**e, "type": kind_of(e["labels"])} for e in row["entities"]],
             "objects": dict(sorted(objects.items())),
             "objects_truncated": len(row["objects"]) >= limit}

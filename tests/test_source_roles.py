@@ -220,7 +220,7 @@ def rows(name: str, *params: str) -> list[dict]:
 
 
 @pytest.mark.model
-def test_roles_and_independent_origins_in_the_graph(graph, folder):
+def test_roles_and_independent_origins_in_the_graph(graph, folder, monkeypatch):
     result = runner.invoke(app, ["ingest", str(folder), "--json"])
     assert result.exit_code == 0, result.output
     by_role = {(r["role"], r["source"]): r for r in rows("explore/sources")}
@@ -234,6 +234,20 @@ def test_roles_and_independent_origins_in_the_graph(graph, folder):
     wire = docs["Valdoria warships reach Port Selwyn"]
     assert (wire["publisher"], wire["publisher_via"]) == ("Coastal Wire", "page")
     assert wire["origins"] == [{"name": "Coastal Wire", "via": "dateline", "reliability": "B"}]
+    # the API's document shows the same: publisher with how it is named, and origins
+    from fastapi.testclient import TestClient
+
+    from intelgraph.api.app import create_app
+    from intelgraph.settings import get_settings
+
+    monkeypatch.setenv("INTELGRAPH_API_KEYS", "roles-reader-key:reader")
+    get_settings.cache_clear()
+    report = next(r for r in docs.values() if r["layout"] == "report-mid")
+    with TestClient(create_app()) as client:
+        body = client.get(f"/documents/{report['document_id']}", headers={"X-API-Key": "roles-reader-key"}).json()
+    get_settings.cache_clear()
+    assert (body["source"]["name"], body["source"]["via"]) == ("Harbour Desk", "layout")
+    assert [(o["name"], o["via"]) for o in body["origins"]] == [("Harbour Ledger", "title")]
 
     # the deployment: two reports on one article, a wire story and a digest that names no
     # origin (its publisher is its own) are three independent origins, not four documents
