@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from intelgraph.extract.nlp.credibility import evidence_credibility, stated_credibility
+from intelgraph.extract.nlp.estimative import find_estimate
 from intelgraph.extract.nlp.resolution import canonical_key, entity_id, short_form_targets, strip_titles
 from intelgraph.extract.readers.model import Item, ParsedDocument
 from intelgraph.extract.sources import DocumentSources, SourceInfo, slug, source_id
@@ -385,7 +386,7 @@ def _item_props(item: Item, stated: str | None) -> dict:
         if k == "insight":
             props["category"] = str(f["category"]) if f.get("category") else None
             props["credibility"] = stated_credibility(str(f["credibility"]) if f.get("credibility") else None)
-        return props
+        return {**props, **_likelihood(item.span.text)}
     if k == "evidence":
         return {"credibility": evidence_credibility(item.span.text)}
     if k == "risk":
@@ -395,8 +396,17 @@ def _item_props(item: Item, stated: str | None) -> dict:
     if k == "recommendation":
         return {"horizon": str(f.get("horizon") or onto.default("Horizon"))}
     if k == "scenario":  # the kind only when the text states it
-        return {"scenario_kind": str(f["kind"]) if f.get("kind") else None}
+        return {"scenario_kind": str(f["kind"]) if f.get("kind") else None, **_likelihood(item.span.text)}
     return {}
+
+
+def _likelihood(text: str) -> dict:
+    """The ICD 203 likelihood term a judgement states, with its probability range; {} if none."""
+    estimate = find_estimate(text)
+    if estimate.term is None:
+        return {}
+    low, high = estimate.probability
+    return {"likelihood": estimate.term, "probability_low": low, "probability_high": high}
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,26 @@
-// Scenario outlook: best, most likely and worst cases.
+// Scenarios (best case, most likely, worst case), with any likelihood the text states.
 // params: $topic (string), $entity (string or null), $since and $until (ISO dates or
 //         null), $limit (rows), $max_documents (documents in scope), $stale_days
-// returns: id, scenario_kind, text, citation columns
+// returns: id, scenario_kind, likelihood, probability_low, probability_high, text, relevance, citation columns
 // --- scope: the same lines open every brief/ query (a test keeps them identical) ---
 // Documents tagged with, mentioning an entity named like, or containing the phrase
 // $topic; also mentioning $entity when it is set; published in [$since, $until];
-// the $max_documents newest.
+// the $max_documents newest. For each: `about`, whether the document as a whole is
+// about the topic (tagged with it, or its title, headline or BLUF names it), and the
+// names (`terms`, lower case) and ids of the entities and topics the topic matched,
+// which the section queries use to keep only on-topic statements.
 CALL () {
   CALL db.index.fulltext.queryNodes("entity_names", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
     YIELD node AS hit
   WITH hit WHERE hit:Topic OR hit:Entity
+  RETURN collect(hit) AS hits
+}
+WITH hits, [h IN hits WHERE h:Entity | h.id] AS entity_ids, [h IN hits WHERE h:Topic | h.id] AS topic_ids,
+     [t IN reduce(names = [toLower(trim($topic))], h IN hits |
+        names + [toLower(h.name)] + [a IN coalesce(h.aliases, []) | toLower(a)]) WHERE size(t) > 2] AS names
+WITH hits, entity_ids, topic_ids, reduce(u = [], t IN names | CASE WHEN t IN u THEN u ELSE u + t END) AS terms
+CALL (hits) {
+  UNWIND hits AS hit
   CALL (hit) {
     MATCH (hit:Topic)<-[:TAGGED]-(doc:Document) RETURN doc
     UNION
@@ -22,19 +33,29 @@ CALL () {
   WITH doc WHERE doc:Document
   RETURN doc
 }
-WITH DISTINCT doc AS d
+WITH DISTINCT doc AS d, entity_ids, topic_ids, terms
 WHERE ($since IS NULL OR d.published >= date($since))
   AND ($until IS NULL OR d.published <= date($until))
   AND ($entity IS NULL OR EXISTS {
     MATCH (d)<-[:PART_OF]-(:Passage)-[:MENTIONS]->(e:Entity)
     WHERE toLower(e.name) = toLower($entity) OR toLower($entity) IN [a IN coalesce(e.aliases, []) | toLower(a)]
   })
-WITH d ORDER BY d.published IS NULL, d.published DESC LIMIT $max_documents
+WITH d, entity_ids, topic_ids, terms ORDER BY d.published IS NULL, d.published DESC LIMIT $max_documents
+WITH d, entity_ids, topic_ids, terms,
+     EXISTS { (d)-[:TAGGED]->(t:Topic) WHERE t.id IN topic_ids }
+     OR any(t IN terms WHERE toLower(coalesce(d.title, "") + " " + coalesce(d.headline, "")) CONTAINS t)
+     OR EXISTS { (d)<-[:PART_OF]-(b:Passage {kind: "bluf"}) WHERE any(t IN terms WHERE toLower(b.text) CONTAINS t) }
+     AS about
 // --- end scope ---
 MATCH (x:Scenario)-[:EXTRACTED_FROM]->(p:Passage)-[:PART_OF]->(d)
+WITH x, p, d, about, terms, entity_ids,
+  CASE WHEN any(t IN terms WHERE toLower(p.text) CONTAINS t)
+         OR EXISTS { (p)-[:MENTIONS]->(m:Entity) WHERE m.id IN entity_ids } THEN 2
+       WHEN about AND d.layout <> "digest" THEN 1 ELSE 0 END AS relevance
+WHERE relevance > 0
 MATCH (d)-[:PUBLISHED_BY]->(s:Source)
-RETURN x.id AS id, x.scenario_kind AS scenario_kind, x.text AS text,
+RETURN x.id AS id, x.scenario_kind AS scenario_kind, x.likelihood AS likelihood, x.probability_low AS probability_low, x.probability_high AS probability_high, x.text AS text, relevance,
        p.id AS passage_id, d.id AS document_id, d.title AS title, toString(d.published) AS published,
-       s.name AS source, s.reliability AS reliability
-ORDER BY CASE scenario_kind WHEN "best" THEN 0 WHEN "most_likely" THEN 1 ELSE 2 END, d.published DESC
-LIMIT $limit * 3
+       d.layout AS layout, s.name AS source, s.reliability AS reliability
+ORDER BY relevance DESC, d.published DESC, p.start
+LIMIT $limit * 4

@@ -1,15 +1,26 @@
-// Thematic tags of the topic's documents, with how many documents carry each.
+// Thematic tags of the documents in scope.
 // params: $topic (string), $entity (string or null), $since and $until (ISO dates or
 //         null), $limit (rows), $max_documents (documents in scope), $stale_days
-// returns: id, name, documents, passage_id (one tagging passage), citation columns
+// returns: id, name, documents, citation columns of the newest tagged document
 // --- scope: the same lines open every brief/ query (a test keeps them identical) ---
 // Documents tagged with, mentioning an entity named like, or containing the phrase
 // $topic; also mentioning $entity when it is set; published in [$since, $until];
-// the $max_documents newest.
+// the $max_documents newest. For each: `about`, whether the document as a whole is
+// about the topic (tagged with it, or its title, headline or BLUF names it), and the
+// names (`terms`, lower case) and ids of the entities and topics the topic matched,
+// which the section queries use to keep only on-topic statements.
 CALL () {
   CALL db.index.fulltext.queryNodes("entity_names", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
     YIELD node AS hit
   WITH hit WHERE hit:Topic OR hit:Entity
+  RETURN collect(hit) AS hits
+}
+WITH hits, [h IN hits WHERE h:Entity | h.id] AS entity_ids, [h IN hits WHERE h:Topic | h.id] AS topic_ids,
+     [t IN reduce(names = [toLower(trim($topic))], h IN hits |
+        names + [toLower(h.name)] + [a IN coalesce(h.aliases, []) | toLower(a)]) WHERE size(t) > 2] AS names
+WITH hits, entity_ids, topic_ids, reduce(u = [], t IN names | CASE WHEN t IN u THEN u ELSE u + t END) AS terms
+CALL (hits) {
+  UNWIND hits AS hit
   CALL (hit) {
     MATCH (hit:Topic)<-[:TAGGED]-(doc:Document) RETURN doc
     UNION
@@ -22,14 +33,19 @@ CALL () {
   WITH doc WHERE doc:Document
   RETURN doc
 }
-WITH DISTINCT doc AS d
+WITH DISTINCT doc AS d, entity_ids, topic_ids, terms
 WHERE ($since IS NULL OR d.published >= date($since))
   AND ($until IS NULL OR d.published <= date($until))
   AND ($entity IS NULL OR EXISTS {
     MATCH (d)<-[:PART_OF]-(:Passage)-[:MENTIONS]->(e:Entity)
     WHERE toLower(e.name) = toLower($entity) OR toLower($entity) IN [a IN coalesce(e.aliases, []) | toLower(a)]
   })
-WITH d ORDER BY d.published IS NULL, d.published DESC LIMIT $max_documents
+WITH d, entity_ids, topic_ids, terms ORDER BY d.published IS NULL, d.published DESC LIMIT $max_documents
+WITH d, entity_ids, topic_ids, terms,
+     EXISTS { (d)-[:TAGGED]->(t:Topic) WHERE t.id IN topic_ids }
+     OR any(t IN terms WHERE toLower(coalesce(d.title, "") + " " + coalesce(d.headline, "")) CONTAINS t)
+     OR EXISTS { (d)<-[:PART_OF]-(b:Passage {kind: "bluf"}) WHERE any(t IN terms WHERE toLower(b.text) CONTAINS t) }
+     AS about
 // --- end scope ---
 MATCH (d)-[:TAGGED]->(t:Topic)
 MATCH (d)-[:PUBLISHED_BY]->(s:Source)
@@ -41,9 +57,11 @@ CALL (d, t) {
   WHERE EXISTS { (p)<-[:EXTRACTED_FROM]-(t) }
   RETURN p LIMIT 1
 }
+WITH t, d, s, p ORDER BY d.published DESC
 WITH t, count(DISTINCT d) AS documents, collect({p: p, d: d, s: s})[0] AS first
 RETURN t.id AS id, t.name AS name, documents,
        first.p.id AS passage_id, first.d.id AS document_id, first.d.title AS title,
-       toString(first.d.published) AS published, first.s.name AS source, first.s.reliability AS reliability
+       toString(first.d.published) AS published, first.d.layout AS layout, first.s.name AS source,
+       first.s.reliability AS reliability
 ORDER BY documents DESC, name
 LIMIT $limit * 2

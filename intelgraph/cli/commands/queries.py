@@ -115,7 +115,9 @@ def cypher_command(
         out.print_json(json.dumps({"columns": result.columns, "rows": result.rows,
                                    "truncated": result.truncated}, default=str))
         return
-    print_rows(result.columns, [[Text(_cell(row[c])) for c in result.columns] for row in result.rows])
+    # headers and values as Text: a name like n[0] or a value like "[S, High]" is not markup
+    print_rows([Text(c) for c in result.columns],
+               [[Text(_cell(row[c])) for c in result.columns] for row in result.rows])
     out.print(f"{len(result.rows)} row(s)" + (" (capped: more rows exist; use --max-rows)" if result.truncated else ""))
 
 

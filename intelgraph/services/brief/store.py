@@ -7,10 +7,11 @@ be reproduced (its queries and parameters) and traced (its citations) later.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from neo4j import Driver
 
-from intelgraph.services.brief.model import BriefDocument
+from intelgraph.services.brief.model import BriefDocument, Citation
 from intelgraph.errors import NotFound
 from intelgraph.graph.driver import read
 from intelgraph.graph.writer import GraphWriter
@@ -30,16 +31,21 @@ def store_brief(driver: Driver, brief: BriefDocument) -> None:
         "created_at": brief.created_at.isoformat(), "body": brief.model_dump_json(),
     })
     edges: dict[str, EdgeRecord] = {}
+    for c in citations(brief):
+        edges.setdefault(c.passage_id, EdgeRecord(type=R.CITES, start_label=L.Brief, start=brief.id,
+                                                  end_label=L.Passage, end=c.passage_id, props={"n": c.n}))
+    GraphWriter(driver).write(GraphDocument(document_id=brief.id, nodes=[node], edges=list(edges.values())))
+
+
+def citations(brief: BriefDocument) -> Iterator[Citation]:
+    """Every citation of a brief: statements, their history, and the ACH evidence."""
     for statement in brief.statements():
-        for c in statement.citations:
-            edges.setdefault(c.passage_id, EdgeRecord(type=R.CITES, start_label=L.Brief, start=brief.id,
-                                                      end_label=L.Passage, end=c.passage_id, props={"n": c.n}))
+        yield from statement.citations
+        for entry in statement.history:
+            yield entry.citation
     for matrix in brief.ach:
         for ev in matrix.evidence:
-            c = ev.citation
-            edges.setdefault(c.passage_id, EdgeRecord(type=R.CITES, start_label=L.Brief, start=brief.id,
-                                                      end_label=L.Passage, end=c.passage_id, props={"n": c.n}))
-    GraphWriter(driver).write(GraphDocument(document_id=brief.id, nodes=[node], edges=list(edges.values())))
+            yield ev.citation
 
 
 def load_brief(driver: Driver, brief_id: str) -> BriefDocument:

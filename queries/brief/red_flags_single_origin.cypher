@@ -1,0 +1,85 @@
+// Red flag: judgement-bearing claims on the topic that rest on one origin. A claim bears
+// a judgement when it comes from a BLUF, an assessment, a hypothesis, evidence or an
+// insight, or states a likelihood; it is corroborated by the claims of other documents
+// behind the same RELATED_TO relationship, and counted by the distinct independent
+// origins of the documents they come from (what each is BASED_ON, else its publisher:
+// reports of one site on one article are one origin).
+// params: $topic (string), $entity (string or null), $since and $until (ISO dates or
+//         null), $limit (rows), $max_documents (documents in scope), $stale_days
+// returns: passage_id (one row per claim sentence), claims (ids), text, origins (source names),
+//          relevance, citation columns
+// --- scope: the same lines open every brief/ query (a test keeps them identical) ---
+// Documents tagged with, mentioning an entity named like, or containing the phrase
+// $topic; also mentioning $entity when it is set; published in [$since, $until];
+// the $max_documents newest. For each: `about`, whether the document as a whole is
+// about the topic (tagged with it, or its title, headline or BLUF names it), and the
+// names (`terms`, lower case) and ids of the entities and topics the topic matched,
+// which the section queries use to keep only on-topic statements.
+CALL () {
+  CALL db.index.fulltext.queryNodes("entity_names", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
+    YIELD node AS hit
+  WITH hit WHERE hit:Topic OR hit:Entity
+  RETURN collect(hit) AS hits
+}
+WITH hits, [h IN hits WHERE h:Entity | h.id] AS entity_ids, [h IN hits WHERE h:Topic | h.id] AS topic_ids,
+     [t IN reduce(names = [toLower(trim($topic))], h IN hits |
+        names + [toLower(h.name)] + [a IN coalesce(h.aliases, []) | toLower(a)]) WHERE size(t) > 2] AS names
+WITH hits, entity_ids, topic_ids, reduce(u = [], t IN names | CASE WHEN t IN u THEN u ELSE u + t END) AS terms
+CALL (hits) {
+  UNWIND hits AS hit
+  CALL (hit) {
+    MATCH (hit:Topic)<-[:TAGGED]-(doc:Document) RETURN doc
+    UNION
+    MATCH (hit:Entity)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(doc:Document) RETURN doc
+  }
+  RETURN doc
+  UNION
+  CALL db.index.fulltext.queryNodes("document_text", "\"" + replace(replace($topic, "\\", " "), "\"", " ") + "\"")
+    YIELD node AS doc
+  WITH doc WHERE doc:Document
+  RETURN doc
+}
+WITH DISTINCT doc AS d, entity_ids, topic_ids, terms
+WHERE ($since IS NULL OR d.published >= date($since))
+  AND ($until IS NULL OR d.published <= date($until))
+  AND ($entity IS NULL OR EXISTS {
+    MATCH (d)<-[:PART_OF]-(:Passage)-[:MENTIONS]->(e:Entity)
+    WHERE toLower(e.name) = toLower($entity) OR toLower($entity) IN [a IN coalesce(e.aliases, []) | toLower(a)]
+  })
+WITH d, entity_ids, topic_ids, terms ORDER BY d.published IS NULL, d.published DESC LIMIT $max_documents
+WITH d, entity_ids, topic_ids, terms,
+     EXISTS { (d)-[:TAGGED]->(t:Topic) WHERE t.id IN topic_ids }
+     OR any(t IN terms WHERE toLower(coalesce(d.title, "") + " " + coalesce(d.headline, "")) CONTAINS t)
+     OR EXISTS { (d)<-[:PART_OF]-(b:Passage {kind: "bluf"}) WHERE any(t IN terms WHERE toLower(b.text) CONTAINS t) }
+     AS about
+// --- end scope ---
+MATCH (c:Claim)-[:EXTRACTED_FROM]->(p:Passage)-[:PART_OF]->(d)
+WHERE c.likelihood IS NOT NULL
+   OR EXISTS { (p)<-[:EXTRACTED_FROM]-(j) WHERE j:Assessment OR j:Hypothesis OR j:Evidence }
+WITH c, p, d, about, terms, entity_ids,
+  CASE WHEN any(t IN terms WHERE toLower(p.text) CONTAINS t)
+         OR EXISTS { (p)-[:MENTIONS]->(m:Entity) WHERE m.id IN entity_ids } THEN 2
+       WHEN about AND d.layout <> "digest" THEN 1 ELSE 0 END AS relevance
+WHERE relevance = 2
+MATCH (d)-[:PUBLISHED_BY]->(s:Source)
+CALL (c) {
+  // the sources of every document whose claims stand behind the same relationships;
+  // only "one or more" matters, so stop at the second
+  OPTIONAL MATCH (c)-[:ABOUT {role: "subject"}]->(a:Entity)-[r:RELATED_TO]->(b:Entity)<-[:ABOUT {role: "object"}]-(c)
+  WHERE c.id IN r.claim_ids
+  UNWIND coalesce(r.claim_ids, [c.id]) AS claim_id
+  MATCH (:Node {id: claim_id})-[:EXTRACTED_FROM]->(:Passage)-[:PART_OF]->(od:Document)-[:PUBLISHED_BY]->(op:Source)
+  // a document's origins: what it is BASED_ON, else its publisher (ontology: BASED_ON)
+  WITH od, op, COLLECT { MATCH (od)-[:BASED_ON]->(o:Source) RETURN o } AS based
+  UNWIND CASE WHEN size(based) > 0 THEN based ELSE [op] END AS src
+  WITH DISTINCT src LIMIT 2
+  RETURN collect(src.name) AS origins
+}
+WITH p, d, s, relevance, collect(c.id) AS claims, collect(origins) AS per_claim
+WITH p, d, s, relevance, claims, reduce(o = [], x IN per_claim | CASE WHEN size(x) > size(o) THEN x ELSE o END) AS origins
+WHERE size(origins) = 1
+RETURN claims, p.text AS text, origins, relevance,
+       p.id AS passage_id, d.id AS document_id, d.title AS title, toString(d.published) AS published,
+       d.layout AS layout, s.name AS source, s.reliability AS reliability
+ORDER BY d.published DESC, p.start
+LIMIT $limit
