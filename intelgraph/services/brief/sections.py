@@ -94,7 +94,7 @@ def outlook(asm: Assembly, recommendations: Rows, scenarios: Rows) -> list[State
     out = [asm.stmt(r, f"recommendation:{r['horizon']}", r["text"],
                     details={"horizon": r["horizon"], "horizon_label": _term_label("Horizon", r["horizon"])})
            for r in recommendations[:limit * 2]]
-    out += [asm.stmt(r, f"scenario:{r['scenario_kind']}", r["text"], likelihood=likelihood(r["likelihood"]),
+    out += [asm.stmt(r, f"scenario:{r['scenario_kind'] or 'unstated'}", r["text"], likelihood=likelihood(r["likelihood"]),
                      details={"scenario": r["scenario_kind"],
                               "scenario_label": _term_label("ScenarioKind", r["scenario_kind"])})
             for r in scenarios[:limit * 2]]

@@ -60,12 +60,13 @@ def _by_kind_order(statements: list[Statement]) -> list[Group]:
 
 
 def _by_vocabulary(statements: list[Statement], detail: str, vocabulary: str) -> list[Group]:
-    """Statements grouped by a vocabulary term in their details, in the vocabulary's order."""
+    """Statements grouped by a vocabulary term in their details, in the vocabulary's
+    order; those whose text names no term last."""
     notations = list(get_ontology().notations(vocabulary))
     ordered = sorted(statements, key=lambda s: notations.index(s.details[detail])
                      if s.details.get(detail) in notations else len(notations))
     return _grouped(ordered, lambda s: get_ontology().term(vocabulary, s.details[detail]).label
-                    if s.details.get(detail) in notations else "Other")
+                    if s.details.get(detail) in notations else "kind not stated")
 
 
 def _hypotheses(statements: list[Statement]) -> list[Group]:
