@@ -29,6 +29,7 @@ Conventions
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -183,7 +184,9 @@ class GraphBuilder:
             out.node(ent.label, eid, {"name": ent.name, "key": ent.key, "aliases": sorted(set(ent.aliases))})
             self.entity_label[eid] = out.nodes[eid].label
         text = self.parsed.text
-        sentences = sorted(c for s, e in analysis.sentences if (c := _clip(text, self.cuts, s, e)))
+        starts = sorted(i.span.start for i in self.parsed.items_of("paragraph"))
+        sentences = sorted(c for s, e in analysis.sentences
+                           if (c := _clip(text, self.cuts, _lead_in_skipped(text, starts, s, e), e)))
         self.mentions = [(m, _containing(sentences, m.start, m.end) or (m.start, m.end)) for m in mentions]
         for m, (s, e) in self.mentions:
             pid = out.passage(s, e, "sentence")
@@ -433,6 +436,16 @@ def _clip(text: str, cuts: list[tuple[int, int]], start: int, end: int) -> tuple
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+def _lead_in_skipped(text: str, item_starts: list[int], start: int, end: int) -> int:
+    """Where a sentence starts once a lead-in the reader left out of its paragraph (a date
+    stamp, a dateline "SEOUL, Dec 31 (Reuters) -") is skipped: the start of a paragraph
+    that begins inside the sentence on its first line, else the sentence's own start."""
+    i = bisect.bisect_right(item_starts, start)
+    if i < len(item_starts) and item_starts[i] < end and "\n" not in text[start:item_starts[i]]:
+        return item_starts[i]
+    return start
 
 
 def _surname_merges(parsed: ParsedDocument, analysis) -> tuple[dict[str, str], dict[str, str]]:

@@ -141,3 +141,14 @@ def test_grades_are_admiralty_codes_never_confidences():
     assert grade("F").code == "ungraded" and grade(None).reliability is None
     assert grade("F", "3").code == "ungraded, 3"
     assert "confidence" not in grade("A", "1").label
+
+
+def test_an_untitled_document_is_named_by_its_first_words_never_a_made_up_title():
+    from intelgraph.services.brief.assembly import document_title
+
+    assert document_title("Harbour notes", "Anything", "doc:1") == "Harbour notes"
+    lead = "Harbour pilots in Port Aldren said on Monday that Amara Voss had closed the northern channel."
+    assert document_title(None, lead, "doc:1") == (
+        "untitled: \u201cHarbour pilots in Port Aldren said on Monday that Amara Voss had\u2026\u201d")
+    assert document_title(None, "Channel closed.", "doc:1") == "untitled: \u201cChannel closed.\u201d"
+    assert document_title(None, None, "doc:1") == "doc:1"

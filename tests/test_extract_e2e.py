@@ -468,3 +468,18 @@ def test_bare_surname_stays_its_own_entity_whatever_the_order(tmp_path):
     assert forward == backward
     assert forward["full.txt"] == {"entity:amara-voss"}  # the surname before the full name joins it
     assert forward["bare.txt"] == {"entity:voss"}  # no full name in the document: kept apart
+
+
+def test_passages_start_after_a_leading_date_stamp(tmp_path):
+    """A news page whose first line opens with a stamp ("date 2026-03-02 …") quotes its
+    first sentence from where the story starts, not from the stamp (regression: passages
+    in briefs read "date 2026-03-02 Harbour pilots …")."""
+    page = tmp_path / "stamped.txt"
+    page.write_text(" date 2026-03-02 Harbour pilots in Port Aldren said on Monday that Amara Voss had "
+                    "closed the northern channel.\n\nThe Kestrel Strait Authority said the channel would "
+                    "reopen on Friday.\n", encoding="utf-8")
+    results, failures = extract([str(page)], source_for=source_for)
+    assert not failures
+    texts = [p.props["text"] for p in nodes(results[0].graph, "Passage")]
+    assert any(t.startswith("Harbour pilots in Port Aldren") for t in texts), texts
+    assert not [t for t in texts if t.lower().startswith("date")]

@@ -52,9 +52,9 @@ MATCH (d)-[:PUBLISHED_BY]->(s:Source)
 CALL (d) {
   OPTIONAL MATCH (d)<-[:PART_OF]-(p:Passage)
   WITH p ORDER BY p.start LIMIT 1
-  RETURN p.id AS passage_id
+  RETURN p.id AS passage_id, p.text AS lead
 }
 RETURN d.id AS document_id, d.title AS title, toString(d.published) AS published, d.format AS format,
        d.layout AS layout, d.truncated AS truncated, about, s.name AS source, s.reliability AS reliability,
-       d.credibility AS credibility, passage_id
+       d.credibility AS credibility, passage_id, lead
 ORDER BY d.published IS NULL, d.published, d.id

@@ -37,6 +37,18 @@ def grade(reliability: str | None, credibility: str | None = None) -> Grade:
     return Grade(reliability=graded, credibility=cred.notation if cred else None, code=code, label=label)
 
 
+def document_title(title: str | None, lead: str | None, document_id: str) -> str:
+    """The document's title; a page without one is named by the first words it holds,
+    quoted and marked untitled, so a reader can tell it apart (never a made-up headline)."""
+    if title:
+        return title
+    words = (lead or "").split()
+    if not words:
+        return document_id
+    quoted = " ".join(words[:12]) + ("\u2026" if len(words) > 12 else "")
+    return f"untitled: \u201c{quoted}\u201d"
+
+
 def likelihood(term: str | None) -> Likelihood | None:
     """The ICD 203 term a text states, with the probability range the ontology gives it."""
     if not term:

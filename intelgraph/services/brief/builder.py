@@ -27,7 +27,7 @@ from intelgraph.graph.driver import read, settings_of
 from intelgraph.ontology import get_ontology
 from intelgraph.queries import query
 from intelgraph.services.brief import sections
-from intelgraph.services.brief.assembly import Assembly, Rows, grade
+from intelgraph.services.brief.assembly import Assembly, Rows, document_title, grade
 from intelgraph.services.brief.model import BriefDocument, BriefRequest, OverallConfidence, Section, Statement
 
 log = logging.getLogger(__name__)
@@ -149,9 +149,11 @@ def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable[[str], Ro
     rows = {name: (timeline if name == TIMELINE else run(name)) for name in SECTION_QUERIES}
     built = [Section(key=spec.key, title=spec.title, statements=spec.build(asm, *(rows[q] for q in spec.queries)))
              for spec in SECTIONS]
-    credibility = {r["document_id"]: r.get("credibility") for r in timeline}
+    by_doc = {r["document_id"]: r for r in timeline}
     for entry in asm.cites.entries.values():
-        entry.grade = grade(entry.reliability, credibility.get(entry.document_id))
+        row = by_doc.get(entry.document_id, {})
+        entry.grade = grade(entry.reliability, row.get("credibility"))
+        entry.title = document_title(entry.title, row.get("lead"), entry.document_id)
     title = f"Brief: {req.topic.strip()}" + (f" / {req.entity}" if req.entity else "")
     brief_id = "brief:" + hashlib.sha256(
         json.dumps([params, created.isoformat()], sort_keys=True).encode()).hexdigest()[:24]

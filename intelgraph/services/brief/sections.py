@@ -11,7 +11,7 @@ from __future__ import annotations
 from intelgraph.ontology import L, R, get_ontology
 from intelgraph.services.brief import red_flags
 from intelgraph.services.brief.ach import ach_matrices
-from intelgraph.services.brief.assembly import Assembly, Rows, likelihood
+from intelgraph.services.brief.assembly import Assembly, Rows, document_title, likelihood
 from intelgraph.services.brief.model import Statement
 from intelgraph.services.brief.questions import key_judgements, superseded
 
@@ -128,7 +128,7 @@ def tags(asm: Assembly, rows: Rows) -> list[Statement]:
 
 
 def timeline(asm: Assembly, rows: Rows) -> list[Statement]:
-    return [asm.stmt(r, "document", f"{r['title'] or r['document_id']} ({r['source']})"
+    return [asm.stmt(r, "document", f"{document_title(r['title'], r.get('lead'), r['document_id'])} ({r['source']})"
                      + (" [truncated]" if r["truncated"] else ""), node_key="document_id",
                      details={"published": r["published"], "layout": r["layout"], "about": r["about"]})
             for r in rows if r.get("passage_id")]
