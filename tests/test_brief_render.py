@@ -106,6 +106,8 @@ def test_markdown_escapes_raw_html_and_table_pipes():
             "very likely (80–95 %) · source B*") in md
     assert "| Boats seen \\| &lt;script&gt;alert('x')&lt;/script&gt; [1] | I | C | yes |" in md
     assert "| evidence | B | A | diagnostic |\n|---|---|---|---|\n" in md
+    # counts read as words per hypothesis, so numbered labels ("2 0 I") cannot run together
+    assert re.search(r"evidence per hypothesis: Hypothesis B: \d+ inconsistent, \d+ consistent; Hypothesis A: ", md)
     assert md.startswith("# Brief: Kestrel &lt;b&gt;Strait&lt;/b&gt;\n\n")
     assert "for topic **Kestrel &lt;b&gt;Strait&lt;/b&gt;**, entity **Amara Voss**. Brief id `brief:test`.\n" in md
     assert "## Implications" not in md
