@@ -172,6 +172,9 @@ class GraphBuilder:
         mentions = [_Mention(self.merged.get(m.id, m.id), m.start, m.end, m.text) for m in analysis.mentions
                     if not _overlaps(self.cuts, m.start, m.end)]
         kept = {m.id for m in mentions}
+        # an outlet that publishes the page or that it credits is an organisation, whatever
+        # the model took its name for ("(Yonhap)" as a nationality, "Jiji Press" as a person)
+        outlets = {canonical_key(s.name) for s in (self.sources.publisher, *self.sources.origins)}
         # full names first, so a merged surname adds its aliases but never its name
         for ent in sorted(analysis.entities, key=lambda ent: ent.id in self.merged):
             eid = self.merged.get(ent.id, ent.id)
@@ -181,7 +184,8 @@ class GraphBuilder:
                 name = listed_names[eid]
                 out.node(L.Person, eid, {"name": name, "key": eid.removeprefix("entity:").replace("-", " "),
                                          "aliases": [name]})
-            out.node(ent.label, eid, {"name": ent.name, "key": ent.key, "aliases": sorted(set(ent.aliases))})
+            label = L.Organization if ent.key in outlets else ent.label
+            out.node(label, eid, {"name": ent.name, "key": ent.key, "aliases": sorted(set(ent.aliases))})
             self.entity_label[eid] = out.nodes[eid].label
         text = self.parsed.text
         starts = sorted(i.span.start for i in self.parsed.items_of("paragraph"))

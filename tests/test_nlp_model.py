@@ -84,7 +84,8 @@ def test_offsets_are_into_the_text(brief):
 def test_entities_labels_and_resolution(brief):
     nk = entity(brief, "north korea")
     assert nk.id == "entity:north-korea" and nk.name == "North Korea" and nk.label == "Location"
-    assert {"North Korea", "DPRK", "Pyongyang", "North Korean"} <= set(nk.aliases)
+    assert {"North Korea", "DPRK", "Pyongyang"} <= set(nk.aliases)
+    assert "North Korean" not in nk.aliases  # "North Korean forces": a demonym names no state
     kim = entity(brief, "kim jong un")
     assert kim.label == "Person" and kim.name == "Kim Jong Un"
     assert set(kim.aliases) == {"Kim Jong Un", "Kim"}
@@ -115,7 +116,8 @@ def test_claims_from_the_brief(brief):
     fired = claim_with(brief, "fired two artillery rounds")
     assert fired.attribution == "the Joint Chiefs of Staff"
     assert fired.attribution_key == "joint chiefs of staff"
-    assert fired.subject_keys == ["north korea"]
+    # "North Korean forces" names no entity (a demonym modifier, issue 14), so the
+    # claim's subject is not asserted here
 
     seoul = claim_with(brief, "did not respond")
     assert seoul.polarity == "negative" and seoul.attribution == "officials"

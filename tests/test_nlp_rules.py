@@ -55,6 +55,20 @@ PATTERNS = [
     {"label": "ORG", "pattern": "Kessler"},
     {"label": "ORG", "pattern": "quartermaster"},
     {"label": "DATE", "pattern": "Monday"},
+    {"label": "PERSON", "pattern": "Poltava"},
+    {"label": "ORG", "pattern": "Hodeidah"},
+    {"label": "PERSON", "pattern": "Ambrey"},
+    {"label": "PERSON", "pattern": [{"TEXT": "Jiji"}, {"TEXT": "Press"}]},
+    {"label": "PERSON", "pattern": "Harbours"},
+    {"label": "ORG", "pattern": "Trask"},
+    {"label": "ORG", "pattern": "GMT"},
+    {"label": "PRODUCT", "pattern": "Kursk"},
+    {"label": "PRODUCT", "pattern": "Kestrel"},
+    {"label": "NORP", "pattern": "Jihadist"},
+    {"label": "NORP", "pattern": "Palestinians"},
+    {"label": "ORG", "pattern": [{"TEXT": "Russia"}, {"TEXT": "Launches"}, {"TEXT": "Air"}, {"TEXT": "Strikes"}]},
+    {"label": "GPE", "pattern": [{"TEXT": "Velland"}, {"TEXT": "State"}, {"TEXT": "marks"}]},
+    {"label": "FAC", "pattern": [{"TEXT": "Ostrava"}, {"TEXT": "oil"}, {"TEXT": "refinery"}]},
 ]
 
 
@@ -322,10 +336,6 @@ def test_capitals_mean_the_state_only_in_a_state_sense(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "key", "label"),
     [
-        ("North Korean troops crossed the line.", "north korea", "Location"),
-        ("North Korean state media reported a test.", "north korea", "Location"),
-        ("North Korean officials met the envoy.", "north korea", "Location"),
-        ("North Korean defectors spoke to reporters.", "north korean", "Group"),
         ("North Koreans fled across the river.", "north korean", "Group"),
         ("The Russian Government protested.", "russia", "Location"),
     ],
@@ -333,6 +343,29 @@ def test_capitals_mean_the_state_only_in_a_state_sense(nlp, text, expected):
 def test_demonyms(nlp, text, key, label):
     mention = extract_mentions(nlp(text))[0]
     assert (mention["key"], mention["label"]) == (key, label)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korean troops crossed the line.",
+    "North Korean state media reported a test.",
+    "North Korean officials met the envoy.",
+    "North Korean defectors spoke to reporters.",
+    "The North Korean-backed militia withdrew.",
+])
+def test_a_demonym_modifier_is_no_mention_of_the_state(nlp, text):
+    """Gold convention and issue 14: "Iranian authorities", "Israeli officials",
+    "Iranian-backed" name no state and no people."""
+    assert extract_mentions(nlp(text)) == []
+
+
+def test_demonyms_come_from_the_gazetteer_beyond_the_hand_tables():
+    from intelgraph.extract.nlp.entity_lexicon import CAPITALS, DEMONYMS, STATE_NAMES
+    from intelgraph.extract.nlp.gazetteer import demonym_state
+
+    assert STATE_NAMES["mali"] == "Mali" and STATE_NAMES["burkina faso"] == "Burkina Faso"
+    assert DEMONYMS["malian"] == "mali" and demonym_state("malians") == "mali"
+    assert CAPITALS["bamako"] == "mali"
+    assert "hamilton" not in CAPITALS  # a small territory's capital stands for no state
 
 
 def test_surname_and_title_short_forms_resolve_to_the_earlier_full_name(nlp):
@@ -537,3 +570,44 @@ def test_lexical_reading_of_plain_sentences(nlp, text, subjects, objects, predic
 )
 def test_lexical_reading_leaves_the_rest_to_the_parse(nlp, text):
     assert lexical_claim(nlp, text)[0] is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Drones hit a depot in Poltava overnight.", ("Poltava", "Location")),
+    ("Jets struck the port of Hodeidah on Tuesday.", ("Hodeidah", "Location")),
+    ("The security firm Ambrey first reported the attack.", ("Ambrey", "Organization")),
+    ("The report came from Jiji Press on Friday.", ("Jiji Press", "Organization")),
+    ("Fighting was heavy, the Harbours said.", ("Harbours", "Organization")),
+    ("Governor Trask said the road was open.", ("Trask", "Person")),
+    ("Troops are stationed in the Kursk region now.", ("Kursk", "Location")),
+    ("Palestinians from the camps returned.", ("Palestinians", "Group")),
+    ("Russia Launches Air Strikes On Velland Amid Talks\nThe raids went on.", ("Russia", None)),
+    ("The rescue in Velland State marks a turn.", ("Velland State", "Location")),
+    ("Fire broke out at the Ostrava oil refinery.", ("Ostrava oil refinery", "Facility")),
+])
+def test_the_words_around_a_name_fix_its_bounds_and_type(nlp, text, expected):
+    """Rules that read words only (the entity stage runs without a tagger): a place
+    preposition, a place noun + "of" or a place head makes a Location, an organisation's
+    noun or name head an Organization, a title a Person; a headline's verb and a trailing
+    lower-case word are cut, a facility keeps its head."""
+    first = extract_mentions(nlp(text))[0]
+    assert (first["text"], expected[1] and first["label"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The blast came at 5:47 p.m. Thursday GMT near the port.",
+    "Jihadist groups moved south.",
+    "A Kestrel sighting was logged.",
+])
+def test_time_zones_qualifiers_and_products_are_no_entities(nlp, text):
+    assert extract_mentions(nlp(text)) == []
+
+
+def test_an_acronym_made_of_word_beginnings_resolves_to_its_long_form():
+    from intelgraph.extract.nlp.resolution import abbreviates
+
+    assert abbreviates("rsf", "rapid support forces")
+    assert abbreviates("africom", "united states africa command")
+    assert abbreviates("kcna", "korean central news agency")
+    assert not abbreviates("nato", "united states africa command")
+    assert not abbreviates("us", "united states africa command")

@@ -111,7 +111,7 @@ def analysis_from_doc(doc: Doc) -> Analysis:
         ResolvedEntity(
             id=entity_id(key),
             key=key,
-            label=entity_label(key, (m.label for m in ms)),
+            label=entity_label(key, [m.label for m in ms], [m.text for m in ms]),
             name=names[key],
             aliases=list(dict.fromkeys(m.text for m in ms)),
             mentions=ms,

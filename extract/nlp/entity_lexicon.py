@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from intelgraph.ontology import L
 
+from .gazetteer import gazetteer
+
 # spaCy label -> ontology label. Labels not listed (DATE, CARDINAL, MONEY, ...) are dropped.
 LABEL_MAP: dict[str, str] = {
     "PERSON": L.Person,
@@ -26,7 +28,7 @@ LABEL_MAP: dict[str, str] = {
 }
 
 # State key -> display name.
-STATE_NAMES: dict[str, str] = {
+_STATE_NAMES: dict[str, str] = {
     "north korea": "North Korea",
     "south korea": "South Korea",
     "united states": "United States",
@@ -59,7 +61,7 @@ STATE_NAMES: dict[str, str] = {
 }
 
 # Alternative names that always mean the state (no context needed).
-ALIASES: dict[str, str] = {
+_ALIASES: dict[str, str] = {
     "n korea": "north korea",
     "dprk": "north korea",
     "democratic peoples republic of korea": "north korea",
@@ -84,7 +86,7 @@ ALIASES: dict[str, str] = {
 }
 
 # Capital (or seat of government) -> state, applied only in a state sense.
-CAPITALS: dict[str, str] = {
+_CAPITALS: dict[str, str] = {
     "pyongyang": "north korea",
     "washington": "united states",
     "seoul": "south korea",
@@ -107,7 +109,7 @@ CAPITALS: dict[str, str] = {
 }
 
 # Demonym (singular and plural) -> state.
-DEMONYMS: dict[str, str] = {
+_DEMONYMS: dict[str, str] = {
     "north korean": "north korea",
     "south korean": "south korea",
     "american": "united states",
@@ -138,6 +140,19 @@ DEMONYMS: dict[str, str] = {
     "belarusian": "belarus",
     "venezuelan": "venezuela",
 }
+
+# The hand tables above hold forms the gazetteer lacks ("dprk", "kremlin") and the names
+# this project shows; they win over the gazetteer's (extract/nlp/gazetteer.py) for every
+# state the gazetteer knows besides.
+STATE_NAMES: dict[str, str] = {**gazetteer().names, **_STATE_NAMES}
+ALIASES: dict[str, str] = {k: v for k, v in {**gazetteer().aliases, **_ALIASES}.items()
+                           if k not in STATE_NAMES and v in STATE_NAMES}
+CAPITALS: dict[str, str] = {k: v for k, v in {**gazetteer().capitals, **_CAPITALS}.items() if k not in STATE_NAMES}
+DEMONYMS: dict[str, str] = {k: v for k, v in {**gazetteer().demonyms, **_DEMONYMS}.items() if k not in STATE_NAMES}
+
+# Nouns after a people's name that make it the name of an armed group or movement
+# ("Houthi rebels"), not an adjective.
+GROUP_HEADS: frozenset[str] = frozenset({"rebels", "movement", "militia", "militias", "fighters", "insurgents"})
 
 # Head nouns after a demonym that make it the state acting ("North Korean troops").
 STATE_HEADS: frozenset[str] = frozenset({

@@ -5,15 +5,21 @@ Conventions
   mention dicts {start, end, text, label, key} in document order, with
   text == doc.text[start:end].
 - Cleaning: a span stops at a line break; a leading "the", bullets and trailing
-  possessives ("'s", "’s") and punctuation are trimmed.
+  possessives ("'s", "’s") and punctuation are trimmed; a name ends in no lower-case
+  word ("Kursk region" -> "Kursk") but a facility's head ("oil refinery"); in a
+  title-case headline a state run into the words after it is kept alone.
 - Rejection: section labels and boilerplate (entity_lexicon.SECTION_LABELS and
   patterns such as "Hypothesis A"), list labels ("Information Gaps:" at the start of
   a line, or "Bias" in "- Cognitive Bias:"), text with no capital letter, keys
-  shorter than two characters.
-- State sense: a demonym followed by a state head noun ("North Korean troops"), a
-  demonym+head span ("Russian Government") and a capital acting as a government
-  ("Moscow's brigade", "Beijing warned") take the state's key. Other demonyms are
-  Groups keyed by the singular demonym ("North Koreans" -> "north korean").
+  shorter than two characters, time zones after a clock time ("p.m. Thursday GMT"),
+  qualifiers ("Jihadist groups").
+- Demonyms (hand tables and the gazetteer, see entity_lexicon): a singular demonym is
+  an adjective and names nothing ("Iranian-backed", "North Korean troops"); a plural
+  one is a people, a Group keyed by the singular ("North Koreans" -> "north korean");
+  a demonym+head span ("Russian Government") and a capital acting as a government
+  ("Moscow's brigade", "Beijing warned") take the state's key.
+- Types from context (`context_label`), read from words because this stage runs
+  before any tagger: titles, place prepositions and heads, organisation nouns.
 """
 
 from __future__ import annotations
@@ -28,11 +34,14 @@ from .entity_lexicon import (
     ALIASES,
     CAPITALS,
     DEMONYMS,
+    GROUP_HEADS,
     LABEL_MAP,
     SECTION_LABEL_PATTERNS,
     SECTION_LABELS,
     STATE_HEADS,
+    STATE_NAMES,
     STATE_VERBS,
+    TITLES,
 )
 from .resolution import canonical_key, resolve_short_forms
 
@@ -125,13 +134,13 @@ def _demonym(key: str) -> str | None:
     return None
 
 
-def state_sense(doc: Doc, end: int, key: str, label: str) -> tuple[str, str]:
-    """(key, label) once demonyms and capitals are read in their state sense."""
+def state_sense(doc: Doc, end: int, key: str, label: str) -> tuple[str, str] | None:
+    """(key, label) once demonyms and capitals are read in their state sense; None for a
+    demonym that names no entity: a singular demonym is an adjective ("Iranian-backed",
+    "North Korean troops", "Israeli officials"), not a mention of the state."""
     demonym = _demonym(key)
     if demonym is not None:
-        if any(word in STATE_HEADS for word in _words_after(doc, end)):
-            return DEMONYMS[demonym], L.Location
-        return demonym, L.Group
+        return None if key == demonym else (demonym, L.Group)
     words = key.split()
     for n in (2, 1):
         head = " ".join(words[:n])
@@ -144,26 +153,162 @@ def state_sense(doc: Doc, end: int, key: str, label: str) -> tuple[str, str]:
     return ALIASES.get(key, key), label
 
 
+# Closed-class words: after one of these a name is not qualifying the next word. The
+# entity stage runs before any tagger (NER alone, for speed), so these rules read words.
+_FUNCTION_WORDS = frozenset({
+    "in", "on", "at", "from", "of", "to", "by", "for", "with", "and", "or", "but", "as", "into",
+    "near", "after", "before", "since", "during", "than", "the", "a", "an", "who", "which", "that",
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "say", "says",
+})
+# Head nouns after a name that make it an organisation's ("Yonhap news agency").
+_ORG_HEADS = frozenset({"agency", "news", "company", "corporation", "party", "ministry", "newspaper",
+                        "broadcaster", "network", "group", "institute", "council", "committee"})
+
+
+def _next_word(doc: Doc, end: int):
+    return doc[end] if end < len(doc) else None
+
+
+def _modifies_a_noun(doc: Doc, end: int) -> bool:
+    """The name is followed by a lower-case word it qualifies ("Jihadist groups",
+    "Western diplomats") or by a hyphenated one ("Arab-led"), not by a function word or a
+    group's head noun ("Houthi rebels")."""
+    nxt = _next_word(doc, end)
+    if nxt is None:
+        return False
+    if nxt.text in {"-", "‐", "‑"} and not doc[end - 1].whitespace_:
+        return True
+    return (nxt.is_alpha and nxt.is_lower and nxt.lower_ not in GROUP_HEADS
+            and nxt.lower_ not in _FUNCTION_WORDS and nxt.lower_ not in _ORG_HEADS)
+
+
+# Words before a name that make it a place ("in Poltava", "near Hodeidah").
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "into", "across", "around", "towards", "toward"})
+# Lower-case generic heads a place name does not include ("Kursk region" -> "Kursk").
+_PLACE_HEADS = frozenset({"region", "province", "district", "county", "area", "oblast", "governorate"})
+
+
+# Model labels that are no entity type of ours, kept only where the next word makes the
+# name a place's ("Kursk region" tagged PRODUCT).
+_RETYPED_BY_CONTEXT = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+
+
+def _trim_tokens(doc: Doc, start: int, end: int, keep_head: bool = False) -> tuple[int, int] | None:
+    """A name does not end in a lower-case word ("Kursk region" -> "Kursk", "Niger State
+    marks" -> "Niger State"), except a facility's head noun ("the Kremenchuk oil refinery")."""
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and not (
+            keep_head and doc[end - 1].lower_ not in _PLACE_HEADS):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+# Nouns before "of" that make what follows a place ("the port of Hodeidah").
+_PLACE_NOUNS = frozenset({"port", "city", "town", "village", "region", "province", "district", "capital",
+                          "island", "state", "county", "oblast", "governorate", "area", "outskirts"})
+# Nouns just before a name that make it an organisation's ("the security firm Ambrey").
+_ORG_NOUNS = _ORG_HEADS | frozenset({"firm", "outlet", "station", "publisher", "daily", "broadcaster"})
+# The last word of many organisations' names ("Jiji Press", "Al Masirah TV").
+_ORG_NAME_HEADS = frozenset({"press", "tv", "news", "times", "post", "radio", "television", "agency",
+                             "herald", "tribune", "gazette", "journal", "group", "party", "council"})
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.?m\.?|\d{1,2}[ap]m", re.I)
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def is_time_zone(doc: Doc, start: int, end: int) -> bool:
+    """"5:47 p.m. Thursday GMT": an upper-case abbreviation right after a clock time or a
+    weekday names a time zone, not an organisation."""
+    word = doc[start:end].text
+    if end - start != 1 or not (word.isupper() and 2 <= len(word) <= 4) or start == 0:
+        return False
+    before = doc[start - 1]
+    return bool(_CLOCK.fullmatch(before.text)) or before.lower_ in _WEEKDAYS
+
+
+def context_label(doc: Doc, start: int, end: int, label: str) -> str:
+    """The label the words in and around a mention give it, where they are clear: a title
+    before or opening it makes a Person ("President Trump", "Defense Minister Y. H."), a
+    place preposition, a place noun + "of" or a place head after it a Location ("in
+    Poltava", "the port of Hodeidah", "the Sahel region"), an organisation's noun before,
+    head noun after or name head inside an Organization ("the firm Ambrey", "Yonhap news
+    agency", "Jiji Press"), and the article before a plural name a group's ("the
+    Houthis": a person takes no article)."""
+    before = doc[start - 1] if start > 0 else None
+    before2 = doc[start - 2] if start > 1 else None
+    nxt = _next_word(doc, end)
+    words = [t.lower_.rstrip(".") for t in doc[start:end]]
+    if label != L.Location and ((before is not None and before.lower_.rstrip(".") in TITLES)
+                                or (len(words) > 2 and words[0] in TITLES and doc[end - 1].is_title)):
+        return L.Person
+    if nxt is not None and nxt.is_lower and nxt.lower_ in _PLACE_HEADS:
+        return L.Location
+    if nxt is not None and nxt.is_lower and nxt.lower_ in _ORG_HEADS:
+        return L.Organization
+    if (before is not None and before.is_lower and before.lower_ in _ORG_NOUNS) or (
+            len(words) > 1 and words[-1] in _ORG_NAME_HEADS and label != L.Location):
+        return L.Organization
+    if label in {L.Person, L.Organization, L.Group} and end - start == 1 and not doc[start].is_upper and before is not None:
+        if before.lower_ in _PLACE_PREPOSITIONS or (
+                before.lower_ == "of" and before2 is not None and before2.lower_ in _PLACE_NOUNS):
+            return L.Location
+    if (label == L.Person and end - start == 1 and before is not None and before.lower_ == "the"
+            and doc[start].text.endswith("s")):
+        return L.Organization
+    return label
+
+
+def _title_case_line(doc_text: str, pos: int) -> bool:
+    line_start = doc_text.rfind("\n", 0, pos) + 1
+    line_end = doc_text.find("\n", pos)
+    words = [w for w in re.findall(r"[^\W\d_]+", doc_text[line_start:line_end if line_end >= 0 else None]) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _headline_subject(doc: Doc, start: int, end: int, doc_text: str) -> tuple[int, int]:
+    """In a title-case headline the model runs a state into the words after it ("Russia
+    Launches Air Strikes", "US Forces Capture Maduro"): keep the state's words alone."""
+    if end - start < 3 or not _title_case_line(doc_text, doc[start].idx):
+        return start, end
+    for n in (2, 1):
+        head = canonical_key(doc[start:start + n].text)
+        if end - start > n + 1 and (head in STATE_NAMES or head in ALIASES):
+            return start, start + n
+    return start, end
+
+
 def mention_from_span(doc: Doc, ent: Span, doc_text: str | None = None) -> dict | None:
     """One clean mention dict for an entity span, or None when it is dropped.
     Pass `doc_text` (doc.text) when calling in a loop: Doc.text is rebuilt per access."""
     doc_text = doc.text if doc_text is None else doc_text
     label = LABEL_MAP.get(ent.label_)
-    if label is None:
+    if label is None and ent.label_ not in _RETYPED_BY_CONTEXT:
         return None
     bounds = _clean_bounds(doc, ent.start, ent.end)
+    bounds = bounds and _trim_tokens(doc, *bounds, keep_head=label == L.Facility)
     if bounds is None:
         return None
-    t_start, t_end = bounds
+    t_start, t_end = _headline_subject(doc, bounds[0], bounds[1], doc_text)
+    if label is None:  # "the Kursk region" tagged a product: a place only by its head noun
+        nxt = _next_word(doc, t_end)
+        if nxt is None or not nxt.is_lower or nxt.lower_ not in _PLACE_HEADS:
+            return None
+        label = L.Location
     chars = _char_bounds(doc_text, doc[t_start].idx, doc[t_end - 1].idx + len(doc[t_end - 1].text))
     if chars is None:
         return None
     start, end = chars
     text = doc_text[start:end]
     key = canonical_key(text)
-    if rejected(text, key, doc_text, start, end):
+    if rejected(text, key, doc_text, start, end) or is_time_zone(doc, t_start, t_end):
         return None
-    key, label = state_sense(doc, t_end, key, label)
+    people = _demonym(key) not in (None, key)  # a plural demonym: "Palestinians"
+    if label == L.Group and not people and _modifies_a_noun(doc, t_end):
+        return None  # "Jihadist groups", "Western diplomats": qualifiers, no names
+    sense = state_sense(doc, t_end, key, label)
+    if sense is None:
+        return None
+    key, label = sense
+    if key not in STATE_NAMES:
+        label = context_label(doc, t_start, t_end, label)
     return {"start": start, "end": end, "text": text, "label": label, "key": key}
 
 

@@ -23,33 +23,17 @@ Conventions
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
 from intelgraph.ontology import L
 
 from .entity_lexicon import ALIASES, CAPITALS, DEMONYMS, STATE_NAMES, TITLES
+from .keys import canonical_key
 
-_DASHES = re.compile(r"[-‐‑‒–—―/_]+")
-_NOT_WORD = re.compile(r"[^\w\s]+")
-_SPACES = re.compile(r"\s+")
 
 # Keys that name a state or its stand-ins; never rewritten as a person's short form.
 _RESERVED_KEYS = frozenset(STATE_NAMES) | frozenset(ALIASES) | frozenset(CAPITALS) | frozenset(DEMONYMS)
-
-
-def canonical_key(name: str) -> str:
-    """Casefold, strip diacritics and punctuation, collapse spaces.
-
-    Hyphens, dashes and slashes become spaces ("Kim Jong-un" == "Kim Jong Un");
-    other punctuation is removed ("U.S." == "US").
-    """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _DASHES.sub(" ", text.casefold())
-    text = _NOT_WORD.sub("", text).replace("_", " ")
-    return _SPACES.sub(" ", text).strip()
 
 
 def static_key(name: str) -> str:
@@ -74,8 +58,30 @@ def strip_titles(words: list[str]) -> list[str]:
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 
 
+_ACRONYM_STOP = frozenset({"of", "the", "and", "for", "de", "al"})
+
+
 def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for", "de", "al"})
+    return "".join(w[0] for w in key.split() if w not in _ACRONYM_STOP)
+
+
+def abbreviates(acronym: str, key: str) -> bool:
+    """The acronym is made of the beginnings of the name's words, in order: their initials
+    ("RSF"), or longer beginnings of the last ones after leading words left out
+    ("AFRICOM" for "United States Africa Command")."""
+    letters, words = acronym.replace(" ", ""), [w for w in key.split() if w not in _ACRONYM_STOP]
+    if letters == "".join(w[0] for w in words):
+        return True
+
+    def match(i: int, j: int) -> bool:  # letters[i:] from words[j:], every word from j on used
+        if i == len(letters):
+            return j == len(words)
+        if j == len(words):
+            return False
+        return any(match(i + n, j + 1) for n in range(len(words[j]), 0, -1)
+                   if letters.startswith(words[j][:n], i))
+
+    return len(letters) >= 4 and any(match(0, j) for j in range(len(words) - 1))
 
 
 def resolve_short_forms(mentions: list[dict], text: str) -> None:
@@ -117,7 +123,7 @@ def resolve_short_forms(mentions: list[dict], text: str) -> None:
         after = _ACRONYM_AFTER.match(text, m["end"])
         if after and len(m["key"].split()) >= 2:
             acronym = canonical_key(after.group(1))
-            if acronym.replace(" ", "") == _initials(m["key"]) and acronym not in _RESERVED_KEYS:
+            if abbreviates(acronym, m["key"]) and acronym not in _RESERVED_KEYS:
                 acronyms[acronym] = m["key"]
     for pos, word in pending:
         m = mentions[pos]
@@ -170,10 +176,17 @@ def display_name(key: str, surfaces: Iterable[str]) -> str:
     return best
 
 
-def entity_label(key: str, labels: Iterable[str]) -> str:
-    """States are Locations; otherwise the most frequent mention label (first seen on ties)."""
+def entity_label(key: str, labels: Iterable[str], texts: Iterable[str] | None = None) -> str:
+    """States are Locations; otherwise the most frequent mention label (first seen on ties),
+    counted over the mentions that spell the entity out in full when `texts` are given:
+    a surname or acronym standing for it ("Hamada said") is weaker evidence of its type
+    than its full name ("Defense Minister Yasukazu Hamada")."""
     if key in STATE_NAMES:
         return L.Location
+    labels = list(labels)
+    if texts is not None:
+        full = [label for label, text in zip(labels, texts) if canonical_key(text) == key]
+        labels = full or labels
     counts = Counter(labels)
     top = max(counts.values())
     return next(label for label in counts if counts[label] == top)
