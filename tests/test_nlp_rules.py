@@ -69,6 +69,16 @@ PATTERNS = [
     {"label": "ORG", "pattern": [{"TEXT": "Russia"}, {"TEXT": "Launches"}, {"TEXT": "Air"}, {"TEXT": "Strikes"}]},
     {"label": "GPE", "pattern": [{"TEXT": "Velland"}, {"TEXT": "State"}, {"TEXT": "marks"}]},
     {"label": "FAC", "pattern": [{"TEXT": "Ostrava"}, {"TEXT": "oil"}, {"TEXT": "refinery"}]},
+    {"label": "ORG", "pattern": "Brenna"},
+    {"label": "NORP", "pattern": "Israeli"},
+    {"label": "ORG", "pattern": "Defense"},
+    {"label": "ORG", "pattern": "Telegram"},
+    {"label": "GPE", "pattern": "Rostov"},
+    {"label": "NORP", "pattern": "Houthi"},
+    {"label": "NORP", "pattern": "Houthis"},
+    {"label": "LOC", "pattern": "North"},
+    {"label": "GPE", "pattern": [{"TEXT": "US"}, {"TEXT": "Africa"}, {"TEXT": "Command"}]},
+    {"label": "ORG", "pattern": [{"TEXT": "United"}, {"TEXT": "States"}, {"TEXT": "Africa"}, {"TEXT": "Command"}]},
 ]
 
 
@@ -611,3 +621,38 @@ def test_an_acronym_made_of_word_beginnings_resolves_to_its_long_form():
     assert abbreviates("kcna", "korean central news agency")
     assert not abbreviates("nato", "united states africa command")
     assert not abbreviates("us", "united states africa command")
+
+
+def test_a_facility_keeps_its_head_and_one_site_under_two_heads_is_one_entity(nlp):
+    ms = extract_mentions(nlp("Drones hit the Brenna refinery. The Brenna plant burned for hours."))
+    assert [(m["text"], m["label"]) for m in ms] == [("Brenna refinery", "Facility"), ("Brenna plant", "Facility")]
+    assert ms[0]["key"] == ms[1]["key"] == "brenna refinery"
+
+
+def test_a_demonym_and_military_is_the_national_armed_force(nlp):
+    [m] = extract_mentions(nlp("The Israeli military struck the port."))
+    assert (m["text"], m["label"], m["key"]) == ("Israeli military", "Organization", "israeli military")
+
+
+def test_words_before_a_title_and_products_are_no_entities(nlp):
+    assert extract_mentions(nlp("Japanese Defense Minister Kessler spoke.")) == [
+        {"start": 26, "end": 33, "text": "Kessler", "label": "Person", "key": "kessler"}]
+    assert extract_mentions(nlp("A Telegram channel posted the video.")) == []
+
+
+def test_hyphenated_place_names_stay_whole(nlp):
+    [m] = extract_mentions(nlp("A refinery near Rostov-on-Don was hit."))
+    assert m["text"] == "Rostov-on-Don"
+
+
+def test_singular_and_plural_of_a_group_and_the_north_resolve(nlp):
+    ms = extract_mentions(nlp("Fighters of the Houthi movement fired. The Houthis said so."))
+    assert {m["key"] for m in ms} == {"houthi"}
+    ms = extract_mentions(nlp("North Korea fired a missile. The North warned Velland."))
+    assert [m["key"] for m in ms][:2] == ["north korea", "north korea"]
+
+
+def test_a_name_opening_with_a_states_other_name_shares_the_long_forms_key(nlp):
+    ms = extract_mentions(nlp("The US Africa Command said. The United States Africa Command agreed."))
+    assert {m["key"] for m in ms} == {"united states africa command"}
+    assert {m["label"] for m in ms} == {"Organization"}

@@ -43,7 +43,7 @@ from .entity_lexicon import (
     STATE_VERBS,
     TITLES,
 )
-from .resolution import canonical_key, resolve_short_forms
+from .resolution import canonical_key, resolve_short_forms, state_prefixed
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Words the model sometimes pulls into a name at the start of a sentence.
@@ -146,11 +146,12 @@ def state_sense(doc: Doc, end: int, key: str, label: str) -> tuple[str, str] | N
         head = " ".join(words[:n])
         if len(words) > n and head in DEMONYMS and all(w in STATE_HEADS for w in words[n:]):
             return DEMONYMS[head], L.Location
-    if key in CAPITALS and label != L.Person:
+    if key in CAPITALS:
         after = _words_after(doc, end, 1)
-        if after and (after[0] in {"'s", "’s"} or after[0] in STATE_VERBS):
+        # "Kyiv's top officer" even when tagged a person; "Washington said" only when not
+        if after and (after[0] in {"'s", "’s"} or (after[0] in STATE_VERBS and label != L.Person)):
             return CAPITALS[key], L.Location
-    return ALIASES.get(key, key), label
+    return ALIASES.get(key) or state_prefixed(key), label
 
 
 # Closed-class words: after one of these a name is not qualifying the next word. The
@@ -209,7 +210,8 @@ _PLACE_NOUNS = frozenset({"port", "city", "town", "village", "region", "province
 _ORG_NOUNS = _ORG_HEADS | frozenset({"firm", "outlet", "station", "publisher", "daily", "broadcaster"})
 # The last word of many organisations' names ("Jiji Press", "Al Masirah TV").
 _ORG_NAME_HEADS = frozenset({"press", "tv", "news", "times", "post", "radio", "television", "agency",
-                             "herald", "tribune", "gazette", "journal", "group", "party", "council"})
+                             "herald", "tribune", "gazette", "journal", "group", "party", "council",
+                             "command", "forces", "ministry", "department", "service", "office", "corps"})
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.?m\.?|\d{1,2}[ap]m", re.I)
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
@@ -244,7 +246,7 @@ def context_label(doc: Doc, start: int, end: int, label: str) -> str:
     if nxt is not None and nxt.is_lower and nxt.lower_ in _ORG_HEADS:
         return L.Organization
     if (before is not None and before.is_lower and before.lower_ in _ORG_NOUNS) or (
-            len(words) > 1 and words[-1] in _ORG_NAME_HEADS and label != L.Location):
+            len(words) > 1 and words[-1] in _ORG_NAME_HEADS):
         return L.Organization
     if label in {L.Person, L.Organization, L.Group} and end - start == 1 and not doc[start].is_upper and before is not None:
         if before.lower_ in _PLACE_PREPOSITIONS or (
@@ -256,10 +258,62 @@ def context_label(doc: Doc, start: int, end: int, label: str) -> str:
     return label
 
 
+# Head nouns that make a place name a facility's ("the Kremenchuk oil refinery").
+_FACILITY_HEADS = frozenset({"refinery", "plant", "airport", "airbase", "factory", "depot", "terminal",
+                             "station", "shipyard", "dam", "mine", "reactor", "facility", "complex"})
+# Nouns after a name that make it a product's or platform's ("the Telegram channel").
+_PRODUCT_HEADS = frozenset({"app", "channel", "platform", "account", "messenger", "messaging", "missile",
+                            "missiles", "drone", "drones", "rifle", "jet", "jets", "tank", "tanks"})
+# A national armed force named by its people's adjective ("the Israeli military").
+_FORCE_HEADS = frozenset({"military", "army", "navy"})
+# Lower-case particles inside hyphenated place names ("Rostov-on-Don", "Stratford-upon-Avon").
+_NAME_PARTICLES = frozenset({"on", "upon", "sur", "en", "am", "de", "la", "le", "du", "of"})
+
+
+def _heads_a_title(doc: Doc, end: int) -> bool:
+    """"Defense" in "Japanese Defense Minister": the name opens a capitalised title."""
+    nxt = _next_word(doc, end)
+    return nxt is not None and nxt.is_title and nxt.lower_ in TITLES and nxt.lower_ not in {"general", "prince"}
+
+
+def _names_a_product(doc: Doc, end: int) -> bool:
+    nxt = _next_word(doc, end)
+    return nxt is not None and nxt.is_lower and nxt.lower_ in _PRODUCT_HEADS
+
+
+def _facility_end(doc: Doc, end: int) -> int | None:
+    """The end of "<name> [one lower-case word] <facility head>", else None."""
+    for n in (1, 2):
+        if end + n <= len(doc) and all(t.is_lower and t.is_alpha for t in doc[end:end + n]) \
+                and doc[end + n - 1].lower_ in _FACILITY_HEADS:
+            return end + n
+    return None
+
+
+def _hyphen_particle_end(doc: Doc, end: int) -> int | None:
+    """The end of "Rostov-on-Don" when the model stopped at "Rostov"."""
+    if end + 4 <= len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _NAME_PARTICLES \
+            and doc[end + 2].text == "-" and doc[end + 3].is_title and not doc[end - 1].whitespace_:
+        return end + 4
+    return None
+
+
+def _armed_force_end(doc: Doc, start: int, end: int, model_label: str) -> int | None:
+    """The end of "<demonym> military|army|navy", a national armed force, else None."""
+    nxt = _next_word(doc, end)
+    if model_label == "NORP" and nxt is not None and nxt.lower_ in _FORCE_HEADS and nxt.is_lower \
+            and canonical_key(doc[start:end].text) in DEMONYMS:
+        return end + 1
+    return None
+
+
 def _title_case_line(doc_text: str, pos: int) -> bool:
     line_start = doc_text.rfind("\n", 0, pos) + 1
     line_end = doc_text.find("\n", pos)
-    words = [w for w in re.findall(r"[^\W\d_]+", doc_text[line_start:line_end if line_end >= 0 else None]) if len(w) > 3]
+    line = doc_text[line_start:line_end if line_end >= 0 else None].strip()
+    if line.endswith(".") or ". " in line:  # a headline is no sentence
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
@@ -287,6 +341,16 @@ def mention_from_span(doc: Doc, ent: Span, doc_text: str | None = None) -> dict 
     if bounds is None:
         return None
     t_start, t_end = _headline_subject(doc, bounds[0], bounds[1], doc_text)
+    if (_heads_a_title(doc, t_end) and label not in {L.Location, None}) or _names_a_product(doc, t_end):
+        return None  # "Defense" of "Defense Minister" (a place before a title stays one)
+    force = _armed_force_end(doc, t_start, t_end, ent.label_)
+    facility = _facility_end(doc, t_end)
+    if force:
+        t_end, label = force, L.Organization
+    elif facility:
+        t_end, label = facility, L.Facility
+    else:
+        t_end = _hyphen_particle_end(doc, t_end) or t_end
     if label is None:  # "the Kursk region" tagged a product: a place only by its head noun
         nxt = _next_word(doc, t_end)
         if nxt is None or not nxt.is_lower or nxt.lower_ not in _PLACE_HEADS:
@@ -303,11 +367,11 @@ def mention_from_span(doc: Doc, ent: Span, doc_text: str | None = None) -> dict 
     people = _demonym(key) not in (None, key)  # a plural demonym: "Palestinians"
     if label == L.Group and not people and _modifies_a_noun(doc, t_end):
         return None  # "Jihadist groups", "Western diplomats": qualifiers, no names
-    sense = state_sense(doc, t_end, key, label)
+    sense = (key, label) if force else state_sense(doc, t_end, key, label)
     if sense is None:
         return None
     key, label = sense
-    if key not in STATE_NAMES:
+    if key not in STATE_NAMES and not force:
         label = context_label(doc, t_start, t_end, label)
     return {"start": start, "end": end, "text": text, "label": label, "key": key}
 

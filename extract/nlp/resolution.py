@@ -131,6 +131,47 @@ def resolve_short_forms(mentions: list[dict], text: str) -> None:
             if full_pos > pos and (word == full_words[-1] or word == full_words[0]):
                 m["key"] = full_key
                 break
+    _join_number_forms(mentions)
+
+
+_COMPASS = frozenset({"north", "south", "east", "west"})
+# Head nouns a text uses in turn for one industrial site.
+_WORKS = frozenset({"refinery", "plant", "factory", "facility", "complex", "works"})
+
+
+def _join_number_forms(mentions: list[dict]) -> None:
+    """A group's name in the singular and the plural is one entity ("Houthi movement",
+    "the Houthis"): a one-word key that is another plus "s" takes the singular key."""
+    keys = {m["key"] for m in mentions if m["label"] != L.Person and " " not in m["key"]}
+    for m in mentions:
+        key = m["key"]
+        if m["label"] != L.Person and key.endswith("s") and key[:-1] in keys:
+            m["key"] = key[:-1]
+    # "the North" in a text about North Korea is that state
+    states = {m["key"] for m in mentions if m["key"] in STATE_NAMES}
+    for m in mentions:
+        if m["key"] in _COMPASS:
+            named = [k for k in states if k.split()[0] == m["key"]]
+            if len(named) == 1:
+                m["key"] = named[0]
+    # one facility under two head nouns ("the Novoshakhtinsk refinery", "the plant's ...
+    # Novoshakhtinsk plant"): the first form's key, when the name before the head is the same
+    first: dict[str, str] = {}
+    for m in mentions:
+        words = m["key"].split()
+        if m["label"] == L.Facility and len(words) >= 2 and words[-1] in _WORKS:
+            m["key"] = first.setdefault(words[0], m["key"])
+
+
+def state_prefixed(key: str) -> str:
+    """A name that opens with another name of a state spells the state out ("us africa
+    command" -> "united states africa command"), so its short and long forms share a key."""
+    words = key.split()
+    for n in (3, 2, 1):
+        head = " ".join(words[:n])
+        if len(words) > n and head in ALIASES:
+            return " ".join([ALIASES[head], *words[n:]])
+    return key
 
 
 def short_form_targets(keys: Iterable[str], listed_names: Iterable[str]) -> dict[str, str]:
