@@ -79,6 +79,13 @@ PATTERNS = [
     {"label": "LOC", "pattern": "North"},
     {"label": "GPE", "pattern": [{"TEXT": "US"}, {"TEXT": "Africa"}, {"TEXT": "Command"}]},
     {"label": "ORG", "pattern": [{"TEXT": "United"}, {"TEXT": "States"}, {"TEXT": "Africa"}, {"TEXT": "Command"}]},
+    {"label": "ORG", "pattern": [{"TEXT": "Velland"}, {"TEXT": "Assembly"}, {"TEXT": "’s"}, {"TEXT": "Intelligence"},
+                                 {"TEXT": "Committee"}]},
+    {"label": "ORG", "pattern": [{"TEXT": "Zarnian"}, {"TEXT": "People"}, {"TEXT": "’s"}, {"TEXT": "Army"}]},
+    {"label": "ORG", "pattern": [{"TEXT": "N"}, {"TEXT": "Korea"}, {"TEXT": "Russia"}]},
+    {"label": "ORG", "pattern": [{"TEXT": "MV"}, {"TEXT": "Corran"}, {"TEXT": "Star"}]},
+    {"label": "NORP", "pattern": "Kurds"},
+    {"label": "ORG", "pattern": "NIS"},
 ]
 
 
@@ -656,3 +663,22 @@ def test_a_name_opening_with_a_states_other_name_shares_the_long_forms_key(nlp):
     ms = extract_mentions(nlp("The US Africa Command said. The United States Africa Command agreed."))
     assert {m["key"] for m in ms} == {"united states africa command"}
     assert {m["label"] for m in ms} == {"Organization"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The Velland Assembly’s Intelligence Committee met.", ["Velland Assembly", "Intelligence Committee"]),
+    ("The Zarnian People’s Army moved.", ["Zarnian People’s Army"]),
+    ("N Korea Russia bound in blood, the note said.", ["N Korea", "Russia"]),
+    ("Gunmen seized the tanker MV Corran Star at dawn.", []),
+])
+def test_one_model_span_holding_two_names_or_a_vessel(nlp, text, names):
+    """Nested names split at an inner possessive (not at "People's"), two states run
+    together split, a vessel's name is no entity (a platform)."""
+    assert [m["text"] for m in extract_mentions(nlp(text))] == names
+
+
+def test_a_plural_group_name_is_keyed_in_the_singular_in_every_document(nlp):
+    [m] = extract_mentions(nlp("Kurds marched in the city."))
+    assert m["key"] == "kurd"
+    [m] = extract_mentions(nlp("The NIS said so."))
+    assert m["key"] == "nis"  # an acronym after "the" keeps its letters (regression: "ni")

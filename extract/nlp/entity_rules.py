@@ -365,7 +365,7 @@ def mention_from_span(doc: Doc, ent: Span, doc_text: str | None = None) -> dict 
     if rejected(text, key, doc_text, start, end) or is_time_zone(doc, t_start, t_end):
         return None
     people = _demonym(key) not in (None, key)  # a plural demonym: "Palestinians"
-    if label == L.Group and not people and _modifies_a_noun(doc, t_end):
+    if label == L.Group and not people and not key.endswith("s") and _modifies_a_noun(doc, t_end):
         return None  # "Jihadist groups", "Western diplomats": qualifiers, no names
     sense = (key, label) if force else state_sense(doc, t_end, key, label)
     if sense is None:
@@ -373,13 +373,48 @@ def mention_from_span(doc: Doc, ent: Span, doc_text: str | None = None) -> dict 
     key, label = sense
     if key not in STATE_NAMES and not force:
         label = context_label(doc, t_start, t_end, label)
+        before = doc[t_start - 1].lower_ if t_start > 0 else ""
+        if (t_end - t_start == 1 and key.endswith("s") and not key.endswith("ss") and label != L.Person
+                and not doc[t_start].is_upper
+                and (ent.label_ == "NORP" or before == "the")):
+            key = key[:-1]  # "the Houthis", "Kurds": a group's name keyed in the singular in every document
     return {"start": start, "end": end, "text": text, "label": label, "key": key}
+
+
+# Ship prefixes: a vessel is a platform, no entity type of ours ("the tanker MV Corran Star").
+_VESSEL_PREFIXES = frozenset({"MV", "MT", "MS", "SS", "HMS", "USS", "INS", "RFS", "FV", "SY"})
+
+
+# Possessors that are part of a name, not a name of their own ("People's Liberation Army").
+_NAME_POSSESSORS = frozenset({"people", "workers", "women", "children", "men", "veterans"})
+
+
+def split_span(doc: Doc, ent: Span) -> list[Span]:
+    """The names one model span holds: at an inner possessive two names ("the National
+    Assembly's Intelligence Committee", "Trump's Warnings ..."), and two states run
+    together ("N Korea Russia"); a vessel's name none."""
+    if doc[ent.start].text in _VESSEL_PREFIXES:
+        return []
+    for i in range(ent.start + 1, ent.end - 1):
+        if doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in _NAME_POSSESSORS:
+            return [Span(doc, ent.start, i, label=ent.label_), Span(doc, i + 1, ent.end, label=ent.label_)]
+    words = [t for t in doc[ent.start:ent.end]]
+    for n in range(1, len(words)):
+        head, rest = canonical_key(doc[ent.start:ent.start + n].text), canonical_key(doc[ent.start + n:ent.end].text)
+        if _is_state(head) and _is_state(rest):
+            return [Span(doc, ent.start, ent.start + n, label="GPE"), Span(doc, ent.start + n, ent.end, label="GPE")]
+    return [ent]
+
+
+def _is_state(key: str) -> bool:
+    return key in STATE_NAMES or key in ALIASES
 
 
 def extract_mentions(doc: Doc, resolve: bool = True) -> list[dict]:
     """Clean, keyed mentions of `doc.ents`, short forms resolved when `resolve`."""
     text = doc.text
-    mentions = [m for ent in doc.ents if (m := mention_from_span(doc, ent, text)) is not None]
+    mentions = [m for ent in doc.ents for part in split_span(doc, ent)
+                if (m := mention_from_span(doc, part, text)) is not None]
     if resolve:
         resolve_short_forms(mentions, text)
     return mentions
