@@ -185,7 +185,9 @@ class GraphBuilder:
                 out.node(L.Person, eid, {"name": name, "key": eid.removeprefix("entity:").replace("-", " "),
                                          "aliases": [name]})
             label = L.Organization if ent.key in outlets else ent.label
-            out.node(label, eid, {"name": ent.name, "key": ent.key, "aliases": sorted(set(ent.aliases))})
+            votes = [f"{out.doc_id}|{label}|{len(ent.mentions)}"]
+            out.node(label, eid, {"name": ent.name, "key": ent.key, "aliases": sorted(set(ent.aliases)),
+                                  "type_votes": votes})
             self.entity_label[eid] = out.nodes[eid].label
         text = self.parsed.text
         starts = sorted(i.span.start for i in self.parsed.items_of("paragraph"))

@@ -21,6 +21,7 @@ from neo4j import Driver
 from intelgraph.errors import IntelgraphError, OntologyError
 from intelgraph.queries.catalog import cypher
 from intelgraph.graph.driver import run_write, settings_of
+from intelgraph.ontology import L
 from intelgraph.ontology.model import Ontology, RelSpec, get_ontology
 from intelgraph.ontology.records import GraphDocument, neo4j_props
 
@@ -107,6 +108,8 @@ class GraphWriter:
         before it hands the document to a writer thread)."""
         result = WriteResult(document_id=doc.document_id, by_kind=doc.counts())
         edges_query = merge_edges_statement(self.onto)
+        entity_labels = _entity_labels(self.onto)
+        voted = [row["id"] for row in node_rows if "type_votes" in row["append"]]
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             # Reset on retry: the managed transaction may run this more than once.
@@ -122,6 +125,9 @@ class GraphWriter:
                         f"{len(chunk) - matched} relationship(s) point to nodes that are "
                         f"neither in document {doc.document_id} nor in the graph"
                     )
+            if voted:  # one type per entity over every document's votes
+                self._count(result, tx.run(cypher(_PKG, "retype_by_votes"), ids=voted,
+                                           entity_labels=entity_labels).consume())
 
         run_write(self.driver, work, database=self.database)
         log.info("wrote document %s: %d nodes, %d relationships created",
@@ -135,6 +141,12 @@ class GraphWriter:
         result.relationships_created += c.relationships_created
         result.properties_set += c.properties_set
         result.labels_added += c.labels_added
+
+
+@lru_cache(maxsize=4)
+def _entity_labels(onto: Ontology) -> list[str]:
+    """The ontology's entity types (Person, Organization, ...): the labels a vote decides."""
+    return sorted(name for name, spec in onto.classes.items() if L.Entity in spec.labels and name != L.Entity)
 
 
 def edge_key(spec: RelSpec, start: str, props: dict[str, Any], end: str) -> str:

@@ -133,3 +133,35 @@ def test_driver_debug_log_does_not_dump_the_rows(graph, caplog):
     runs = [r.getMessage() for r in caplog.records if "C: RUN" in r.getMessage()]
     assert runs and any(" rows>" in line for line in runs)
     assert not any(passage[:40] in line for line in runs)
+
+
+def _typed(doc_id: str, label: str, mentions: int):
+    doc = sample_document(doc_id)
+    entity = doc.nodes[3]
+    doc.nodes[3] = NodeRecord(label=label, id=entity.id, props={
+        **entity.props, "type_votes": [f"{doc_id}|{label}|{mentions}"]})
+    for edge in doc.edges:
+        if edge.end == entity.id:
+            edge.end_label = label
+    return doc
+
+
+def _labels(graph) -> list[str]:
+    row = read(graph, "MATCH (e:Entity {id: 'entity:valdoria'}) RETURN labels(e) AS l, e.type_votes AS v")[0]
+    return sorted(set(row["l"]) - {"Node", "Entity"})
+
+
+@pytest.mark.parametrize("order", [("a", "b", "c"), ("c", "b", "a"), ("b", "a", "c")])
+def test_an_entity_has_one_type_decided_by_every_documents_votes(graph, order):
+    """Issue 14: one node carried Person, Facility and Location at once. The type with
+    most mentions over all documents wins, whatever order they arrive in, and the other
+    labels go; writing a document again changes nothing."""
+    docs = {"a": _typed("doc:a", "Person", 1), "b": _typed("doc:b", "Location", 3), "c": _typed("doc:c", "Facility", 1)}
+    writer = GraphWriter(graph)
+    for name in order:
+        writer.write(docs[name])
+    assert _labels(graph) == ["Location"]
+    writer.write(docs["a"])
+    assert _labels(graph) == ["Location"]
+    votes = read(graph, "MATCH (e:Entity {id: 'entity:valdoria'}) RETURN e.type_votes AS v")[0]["v"]
+    assert sorted(votes) == ["doc:a|Person|1", "doc:b|Location|3", "doc:c|Facility|1"]
