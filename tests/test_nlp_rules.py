@@ -85,6 +85,8 @@ PATTERNS = [
     {"label": "ORG", "pattern": [{"TEXT": "N"}, {"TEXT": "Korea"}, {"TEXT": "Russia"}]},
     {"label": "ORG", "pattern": [{"TEXT": "MV"}, {"TEXT": "Corran"}, {"TEXT": "Star"}]},
     {"label": "NORP", "pattern": "Kurds"},
+    {"label": "GPE", "pattern": "UN"},
+    {"label": "ORG", "pattern": [{"TEXT": "El"}, {"TEXT": "Harrat"}]},
     {"label": "ORG", "pattern": "NIS"},
 ]
 
@@ -682,3 +684,15 @@ def test_a_plural_group_name_is_keyed_in_the_singular_in_every_document(nlp):
     assert m["key"] == "kurd"
     [m] = extract_mentions(nlp("The NIS said so."))
     assert m["key"] == "nis"  # an acronym after "the" keeps its letters (regression: "ni")
+
+
+def test_an_international_organisations_letters_are_the_organisation_everywhere(nlp):
+    [m] = extract_mentions(nlp("The UN said aid was blocked."))
+    assert (m["key"], m["label"]) == ("united nations", "Organization")
+    from intelgraph.extract.nlp.resolution import display_name
+    assert display_name("united nations", ["UN"]) == "United Nations"
+
+
+def test_a_multiword_name_after_a_place_preposition_is_a_place(nlp):
+    [m] = extract_mentions(nlp("Fighting continued in El Harrat overnight."))
+    assert (m["text"], m["label"]) == ("El Harrat", "Location")

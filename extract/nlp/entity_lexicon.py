@@ -150,6 +150,24 @@ ALIASES: dict[str, str] = {k: v for k, v in {**gazetteer().aliases, **_ALIASES}.
 CAPITALS: dict[str, str] = {k: v for k, v in {**gazetteer().capitals, **_CAPITALS}.items() if k not in STATE_NAMES}
 DEMONYMS: dict[str, str] = {k: v for k, v in {**gazetteer().demonyms, **_DEMONYMS}.items() if k not in STATE_NAMES}
 
+# International organisations every reader knows by their letters: key -> display name.
+# (Unlike a state's other names these are no place; "UN" and "United Nations" are one.)
+ORGANIZATION_NAMES: dict[str, str] = {
+    "united nations": "United Nations", "european union": "European Union", "african union": "African Union",
+    "north atlantic treaty organization": "North Atlantic Treaty Organization",
+    "international atomic energy agency": "International Atomic Energy Agency",
+    "international criminal court": "International Criminal Court",
+    "international committee of the red cross": "International Committee of the Red Cross",
+    "world food programme": "World Food Programme", "international monetary fund": "International Monetary Fund",
+    "association of southeast asian nations": "Association of Southeast Asian Nations",
+}
+ORGANIZATION_ACRONYMS: dict[str, str] = {
+    "un": "united nations", "eu": "european union", "au": "african union", "nato": "north atlantic treaty organization",
+    "iaea": "international atomic energy agency", "icc": "international criminal court",
+    "icrc": "international committee of the red cross", "wfp": "world food programme",
+    "imf": "international monetary fund", "asean": "association of southeast asian nations",
+}
+
 # Nouns after a people's name that make it the name of an armed group or movement
 # ("Houthi rebels"), not an adjective.
 GROUP_HEADS: frozenset[str] = frozenset({"rebels", "movement", "militia", "militias", "fighters", "insurgents"})

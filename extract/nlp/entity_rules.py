@@ -36,6 +36,7 @@ from .entity_lexicon import (
     DEMONYMS,
     GROUP_HEADS,
     LABEL_MAP,
+    ORGANIZATION_ACRONYMS,
     SECTION_LABEL_PATTERNS,
     SECTION_LABELS,
     STATE_HEADS,
@@ -151,6 +152,8 @@ def state_sense(doc: Doc, end: int, key: str, label: str) -> tuple[str, str] | N
         # "Kyiv's top officer" even when tagged a person; "Washington said" only when not
         if after and (after[0] in {"'s", "’s"} or (after[0] in STATE_VERBS and label != L.Person)):
             return CAPITALS[key], L.Location
+    if key in ORGANIZATION_ACRONYMS:  # "UN" is the United Nations in every document
+        return ORGANIZATION_ACRONYMS[key], L.Organization
     return ALIASES.get(key) or state_prefixed(key), label
 
 
@@ -248,7 +251,11 @@ def context_label(doc: Doc, start: int, end: int, label: str) -> str:
     if (before is not None and before.is_lower and before.lower_ in _ORG_NOUNS) or (
             len(words) > 1 and words[-1] in _ORG_NAME_HEADS):
         return L.Organization
-    if label in {L.Person, L.Organization, L.Group} and end - start == 1 and not doc[start].is_upper and before is not None:
+    if (label in {L.Organization, L.Group} or (label == L.Person and end - start == 1)) \
+            and not doc[start].is_upper and before is not None \
+            and all(t.is_title or not t.is_alpha for t in doc[start:end]):
+        # "in El Fasher": a name right after a place preposition, with no article (an
+        # organisation takes one: "in the Council") and no organisation's name head
         if before.lower_ in _PLACE_PREPOSITIONS or (
                 before.lower_ == "of" and before2 is not None and before2.lower_ in _PLACE_NOUNS):
             return L.Location

@@ -28,18 +28,19 @@ from collections.abc import Iterable
 
 from intelgraph.ontology import L
 
-from .entity_lexicon import ALIASES, CAPITALS, DEMONYMS, STATE_NAMES, TITLES
+from .entity_lexicon import ALIASES, CAPITALS, DEMONYMS, ORGANIZATION_ACRONYMS, ORGANIZATION_NAMES, STATE_NAMES, TITLES
 from .keys import canonical_key
 
 
 # Keys that name a state or its stand-ins; never rewritten as a person's short form.
-_RESERVED_KEYS = frozenset(STATE_NAMES) | frozenset(ALIASES) | frozenset(CAPITALS) | frozenset(DEMONYMS)
+_RESERVED_KEYS = (frozenset(STATE_NAMES) | frozenset(ALIASES) | frozenset(CAPITALS) | frozenset(DEMONYMS)
+                  | frozenset(ORGANIZATION_ACRONYMS))
 
 
 def static_key(name: str) -> str:
     """The canonical key of `name` after the alias table (context-free aliases only)."""
     key = canonical_key(name)
-    return ALIASES.get(key, key)
+    return ALIASES.get(key) or ORGANIZATION_ACRONYMS.get(key, key)
 
 
 def entity_id(key: str) -> str:
@@ -204,8 +205,8 @@ def short_form_targets(keys: Iterable[str], listed_names: Iterable[str]) -> dict
 def display_name(key: str, surfaces: Iterable[str]) -> str:
     """The name to show: a state's own name, else the most complete surface form
     (most words once titles are dropped, then longest; the first seen on ties)."""
-    if key in STATE_NAMES:
-        return STATE_NAMES[key]
+    if key in STATE_NAMES or key in ORGANIZATION_NAMES:
+        return STATE_NAMES.get(key) or ORGANIZATION_NAMES[key]
     best, best_rank = "", (-1, -1)
     for surface in surfaces:
         words = surface.split()
@@ -224,6 +225,8 @@ def entity_label(key: str, labels: Iterable[str], texts: Iterable[str] | None = 
     than its full name ("Defense Minister Yasukazu Hamada")."""
     if key in STATE_NAMES:
         return L.Location
+    if key in ORGANIZATION_NAMES:
+        return L.Organization
     labels = list(labels)
     if texts is not None:
         full = [label for label, text in zip(labels, texts) if canonical_key(text) == key]
