@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from .attribution import REPORTING_VERBS
+from .attribution import AMBIGUOUS_VERBS, REPORTING_VERBS
 from .claim_rules import RAISING_LEMMAS, REPORTING_LEMMAS, Reading, verb_lemma
 from .clause_lexicon import (
     AUXILIARIES,
@@ -52,6 +52,7 @@ from .clause_lexicon import (
     VERB_GROUP_WORDS,
     WordClasses,
 )
+from .modality import DENIAL_LEMMAS, HEDGE_ADVERBS, HEDGE_LEMMAS, HEDGE_MODALS, REPORT_NOUNS, REPORTIVE_ADVERBS
 
 MAX_OPENING = 12  # tokens up to the comma that ends an opening phrase
 MAX_INSERTION = 30  # tokens up to the comma that ends an apposition or relative clause
@@ -88,9 +89,11 @@ def _scan(
         if _adverb(before, wc) and before not in VERB_ADVERBS and kind != "s":
             return None  # "highly trained" or "strongly condemned": the parse decides
         if token.text in REPORTING_VERBS:
+            if word in AMBIGUOUS_VERBS and _finite(prev, wc) is not None:
+                return None  # "rejected claims that ...": a noun, the object of a verb
             if reported or not _plain_subject(tokens[:i]):
                 return None
-            return _reported_clause(tokens[i + 1:], token, base, wc)
+            return _reported_clause(tokens[i + 1:], token, verb_lemma(token, wc.lemmas), base, wc)
         verdict = _verb_verdict(tokens, i, kind, wc)
         if verdict is None:
             return None
@@ -188,13 +191,28 @@ def _reading(
     token = tokens[verb]
     lemma = "be" if token.lower_ in BE else verb_lemma(token, wc.lemmas)
     if lemma in REPORTING_LEMMAS or token.lower_ in REPORTING_VERBS:
-        return None if reported else _reported_clause(tokens[verb + 1:], token, base, wc)
+        return None if reported else _reported_clause(tokens[verb + 1:], token, lemma, base, wc)
     if lemma in RAISING_LEMMAS and (lemma != "be" or any(t.lower_ == "to" for t in tokens[verb + 1:verb + 3])):
         return None
+    if lemma in HEDGE_LEMMAS or (lemma in DENIAL_LEMMAS and any(
+            t.lower_ == "that" or t.lower_ in REPORT_NOUNS for t in tokens[verb + 1:])):
+        return None  # "appears to", "rejected claims that ...": the parse finds the clause
     if verb + 1 < len(tokens) and tokens[verb + 1].lower_ in PARTICLES:
         return None
-    if any(t.text in CLAUSE_BREAKS for t in tokens[verb + 1:]):
+    rest = tokens[verb + 1:]
+    if any(t.text in CLAUSE_BREAKS for t in rest):
         return None
+    # The objects: what follows the verb, up to a comma or a clause word. A name past
+    # that may belong to another clause (or to this one, "after the talks in X"): the
+    # parse decides.
+    stop = next((k for k, t in enumerate(rest) if t.text == "," or t.lower_ in CLAUSE_WORDS), len(rest))
+    if any(t.is_alpha and t.text[:1].isupper() for t in rest[stop:]):
+        return None
+    objects = [t for t in rest[:stop] if not t.is_punct or t.text in SUBJECT_PUNCT]
+    j = i
+    while j > 0 and (tokens[j - 1].lower_ in VERB_ADVERBS or tokens[j - 1].lower_ in HEDGE_ADVERBS):
+        j -= 1
+    group = tokens[j:verb]
     first, last = tokens[0], tokens[i - 1]
     return Reading(
         predicate=lemma,
@@ -202,13 +220,17 @@ def _reading(
         negator_starts=tuple(base + t.idx for t in negators),
         clause_complete=True,
         one_root=True,
+        object_chars=((base + objects[0].idx, base + objects[-1].idx + len(objects[-1].text)),) if objects else (),
+        hedge_starts=tuple(base + t.idx for t in group if t.lower_ in HEDGE_MODALS or t.lower_ in HEDGE_ADVERBS),
+        reported=any(t.lower_ in REPORTIVE_ADVERBS for t in group),
     )
 
 
-def _reported_clause(tokens: list[Token], verb: Token, base: int, wc: WordClasses) -> Reading | None:
+def _reported_clause(tokens: list[Token], verb: Token, lemma: str, base: int, wc: WordClasses) -> Reading | None:
     """The Reading of "A said (that) B ...": the parse reads B's clause (the reporting
-    verb's ccomp), and so does this when B follows the verb at once and is plain."""
-    if verb.text not in REPORTING_VERBS or not tokens:
+    verb's ccomp), and so does this when B follows the verb at once and is plain. The
+    clause is reported; denied after a denial verb, hedged after "suggests that"."""
+    if not tokens or (verb.text not in REPORTING_VERBS and not (lemma in HEDGE_LEMMAS and tokens[0].lower_ == "that")):
         return None  # "X did not say": the parse may read it either way
     if tokens[0].lower_ == "that":
         tokens = tokens[1:]
@@ -216,7 +238,12 @@ def _reported_clause(tokens: list[Token], verb: Token, base: int, wc: WordClasse
         return None  # "denied the reports X ...": an object, not a clause
     if not tokens or not (tokens[0].text[:1].isupper() or tokens[0].lower_ in DETERMINERS):
         return None  # "said on Tuesday that ...", "told reporters ..."
-    return _scan(tokens, base, wc, reported=True)
+    reading = _scan(tokens, base, wc, reported=True)
+    if reading is None:
+        return None
+    hedges = (base + verb.idx,) if lemma in HEDGE_LEMMAS else ()
+    return replace(reading, reported=lemma not in DENIAL_LEMMAS, denied=lemma in DENIAL_LEMMAS,
+                   hedge_starts=tuple(sorted(reading.hedge_starts + hedges)))
 
 
 def _after_opening(tokens: list[Token]) -> list[Token] | None:
