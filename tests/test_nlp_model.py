@@ -239,7 +239,8 @@ def test_lexical_reading_agrees_with_the_parse(text):
     reading = lexical_reading(doc[:], 0, word_classes(lookups))
     assert reading is not None
     parsed = nlp.get_pipe("parser")(nlp.get_pipe("tok2vec")(nlp.make_doc(text)))
-    fields = ("subject_keys", "object_keys", "predicate", "polarity", "extraction_score")
+    fields = ("subject_keys", "object_keys", "predicate", "polarity", "modality", "relation_subject_keys",
+              "relation_object_keys", "extraction_score")
     by_parse = extract_claim(parsed[:], 0, mentions, tables)
     by_reading = extract_claim(doc[:], 0, mentions, tables, reading)
     assert {f: by_reading[f] for f in fields} == {f: by_parse[f] for f in fields}

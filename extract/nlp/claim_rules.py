@@ -86,6 +86,11 @@ _NEGATORS = frozenset({"not", "n't", "n’t", "never"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "attr", "oprd", "dative", "agent", "prep", "acomp"})
 # Below an object, these head a clause of their own, with arguments of its own.
 CLAUSAL_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp"})
+# What a subject's own noun phrase is made of (see _noun_phrase).
+NOUN_PHRASE_DEPS = frozenset({
+    "compound", "amod", "poss", "det", "nmod", "nummod", "conj", "cc", "npadvmod", "quantmod", "flat", "case",
+    "punct", "predet",
+})
 
 # Irregular and frequent forms for pipelines without lemma tables (blank tests).
 _FALLBACK_LEMMAS = {
@@ -252,6 +257,9 @@ class Reading:
     # The predicate's own objects: dobj/attr/dative/agent and prep objects, with their
     # modifiers but no clause of their own (a relative clause, an adverbial clause).
     object_chars: tuple[tuple[int, int], ...] = ()
+    # The subject's own noun phrase, without its prepositional phrases, appositions and
+    # clauses: "The Zarnia navy", not "... strikes on Velland"; the actor of a relationship.
+    subject_head_chars: tuple[tuple[int, int], ...] = ()
     hedge_starts: tuple[int, ...] = ()  # hedging modals, adverbs and verbs above the predicate
     reported: bool = False  # the clause of a reporting verb, or a reportive adverb on it
     denied: bool = False  # a denial verb governs the predicate
@@ -266,14 +274,15 @@ def read_parse(span: Span, base: int, tables: LemmaTables = None) -> Reading:
     particle = next((k for k in clause.children if k.dep_ == "prt"), None)
     if particle is not None and c.predicate_token is None:
         predicate = f"{predicate} {particle.lower_}"
-    subj_tokens = [t for k in subject_of.children if k.dep_ in SUBJECT_DEPS for t in k.subtree]
+    subj_heads = [k for k in subject_of.children if k.dep_ in SUBJECT_DEPS]
     if clause is not subject_of:
-        subj_tokens += [t for k in clause.children if k.dep_ in SUBJECT_DEPS for t in k.subtree]
-    if len(subj_tokens) == 1 and subj_tokens[0].lower_ in PRONOUNS and subject_of is not c.chain[0]:
+        subj_heads += [k for k in clause.children if k.dep_ in SUBJECT_DEPS]
+    if len(subj_heads) == 1 and subj_heads[0].lower_ in PRONOUNS and subject_of is not c.chain[0]:
         # "X said it would ...", "X denied that they ...": the pronoun is the speaker
-        subj_tokens = [t for k in c.chain[0].children if k.dep_ in SUBJECT_DEPS for t in k.subtree]
+        subj_heads = [k for k in c.chain[0].children if k.dep_ in SUBJECT_DEPS]
     # Tokens past the span (a window's added full stop) are nobody's subject.
-    subj_tokens = [t for t in subj_tokens if t.i < span.end]
+    subj_tokens = [t for k in subj_heads for t in k.subtree if t.i < span.end]
+    head_tokens = [t for k in subj_heads for t in _noun_phrase(k) if t.i < span.end]
     obj_tokens = [t for t in _objects(head) if t.i < span.end]
     heads = {clause.i, subject_of.i}
     chain_words = [k for t in c.chain for k in t.children if k.dep_ in ("aux", "advmod")]
@@ -290,6 +299,7 @@ def read_parse(span: Span, base: int, tables: LemmaTables = None) -> Reading:
         # "Increase collection on X": a recommendation, not a claim.
         imperative=not subj_tokens and clause.i == span.start and clause is subject_of,
         object_chars=tuple(_tokens_chars(obj_tokens, base)),
+        subject_head_chars=tuple(_tokens_chars(head_tokens, base)),
         hedge_starts=tuple(sorted(base + t.idx for t in hedges)),
         reported=c.reported or any(k.lower_ in REPORTIVE_ADVERBS for k in chain_words),
         denied=c.denied,
@@ -297,13 +307,29 @@ def read_parse(span: Span, base: int, tables: LemmaTables = None) -> Reading:
 
 
 def _objects(head: Token) -> list[Token]:
-    """The predicate's object arguments with their modifiers, without clauses of their own."""
+    """The predicate's object arguments with their modifiers, without clauses of their
+    own (a relative or adverbial clause, or any word with a subject of its own:
+    "in what they describe as ...")."""
     out: list[Token] = []
-    stack = [k for k in head.children if k.dep_ in OBJECT_DEPS]
+    # Right of the predicate only: an opening phrase ("After the vote in X, ...") sets the scene.
+    stack = [k for k in head.children if k.dep_ in OBJECT_DEPS and k.i > head.i]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(k for k in t.children if k.dep_ not in CLAUSAL_DEPS)
+        stack.extend(k for k in t.children if k.dep_ not in CLAUSAL_DEPS
+                     and not any(g.dep_ in SUBJECT_DEPS for g in k.children))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """A subject's own noun phrase: the head with its compounds, modifiers, possessor and
+    coordinated heads ("Zarnia and Velland"), not its prepositional phrases or clauses."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(k for k in t.children if k.dep_ in NOUN_PHRASE_DEPS)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -382,7 +408,7 @@ def _arguments(mentions: list[dict], reading: Reading | None, subject_keys: list
     or a subject the parse did not give."""
     if reading is None or reading.predicate in LIGHT_PREDICATES:
         return [], []
-    subjects = [k for k in _keys(_mentions_in(mentions, list(reading.subject_chars))) if k in subject_keys]
+    subjects = [k for k in _keys(_mentions_in(mentions, list(reading.subject_head_chars))) if k in subject_keys]
     objects = [k for k in _keys(_mentions_in(mentions, list(reading.object_chars)))
                if k not in subjects and k != attribution_key]  # "according to X" is a source
     if not subjects or not objects:

@@ -205,7 +205,8 @@ def _reading(
     # The objects: what follows the verb, up to a comma or a clause word. A name past
     # that may belong to another clause (or to this one, "after the talks in X"): the
     # parse decides.
-    stop = next((k for k, t in enumerate(rest) if t.text == "," or t.lower_ in CLAUSE_WORDS), len(rest))
+    stop = next((k for k, t in enumerate(rest) if t.text == "," or t.lower_ in CLAUSE_WORDS
+                 or _opens_verb_phrase(rest, k, wc)), len(rest))
     if any(t.is_alpha and t.text[:1].isupper() for t in rest[stop:]):
         return None
     objects = [t for t in rest[:stop] if not t.is_punct or t.text in SUBJECT_PUNCT]
@@ -214,6 +215,10 @@ def _reading(
         j -= 1
     group = tokens[j:verb]
     first, last = tokens[0], tokens[i - 1]
+    # The subject's own noun phrase ends at its first preposition ("The port of X").
+    head_end = next((k for k, t in enumerate(tokens[:i]) if t.lower_ in PREPOSITIONS and t.lower_ not in CONJUNCTIONS),
+                    i)
+    head = tokens[:head_end]
     return Reading(
         predicate=lemma,
         subject_chars=((base + first.idx, base + last.idx + len(last.text)),),
@@ -221,9 +226,22 @@ def _reading(
         clause_complete=True,
         one_root=True,
         object_chars=((base + objects[0].idx, base + objects[-1].idx + len(objects[-1].text)),) if objects else (),
+        subject_head_chars=((base + first.idx, base + head[-1].idx + len(head[-1].text)),) if head else (),
         hedge_starts=tuple(base + t.idx for t in group if t.lower_ in HEDGE_MODALS or t.lower_ in HEDGE_ADVERBS),
         reported=any(t.lower_ in REPORTIVE_ADVERBS for t in group),
     )
+
+
+def _opens_verb_phrase(tokens: list[Token], k: int, wc: WordClasses) -> bool:
+    """Does tokens[k] open a verb phrase of its own: "to weaken ...", "and seized ..."?"""
+    if tokens[k].lower_ not in CONJUNCTIONS and tokens[k].lower_ != "to":
+        return False
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if after is None or not after.text.islower() or not after.is_alpha or after.lower_ in DETERMINERS:
+        return False
+    if tokens[k].lower_ == "to":
+        return after.lower_ in wc.lemmas[1]
+    return after.lower_ in AUXILIARIES or _finite(after, wc) is not None
 
 
 def _reported_clause(tokens: list[Token], verb: Token, lemma: str, base: int, wc: WordClasses) -> Reading | None:
