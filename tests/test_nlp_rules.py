@@ -435,6 +435,66 @@ def test_claim_from_a_parse_reporting_verb_and_likelihood():
     assert claim["hedged"]
 
 
+def test_claim_from_a_parse_denial_governs_the_clause():
+    # "Zarnia denied that Velland attacked Ostrov ." -> Velland attack Ostrov, denied
+    doc = parsed(
+        ["Zarnia", "denied", "that", "Velland", "attacked", "Ostrov", "."],
+        [1, 1, 4, 4, 1, 4, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "dobj", "punct"],
+        ["Zarnia", "deny", "that", "Velland", "attack", "Ostrov", "."],
+    )
+    ms = [mention(doc, 0, 1, "zarnia"), mention(doc, 3, 4, "velland"), mention(doc, 5, 6, "ostrov")]
+    claim = extract_claim(doc[:], 0, ms)
+    assert (claim["predicate"], claim["polarity"], claim["modality"]) == ("attack", "negative", "denied")
+    assert (claim["relation_subject_keys"], claim["relation_object_keys"]) == (["velland"], ["ostrov"])
+
+
+def test_claim_from_a_parse_no_evidence_that():
+    # "There is no evidence that Zarnia armed Ostrov ." -> Zarnia arm Ostrov, negative
+    doc = parsed(
+        ["There", "is", "no", "evidence", "that", "Zarnia", "armed", "Ostrov", "."],
+        [1, 1, 3, 1, 6, 6, 3, 6, 1],
+        ["expl", "ROOT", "det", "attr", "mark", "nsubj", "acl", "dobj", "punct"],
+        ["there", "be", "no", "evidence", "that", "Zarnia", "arm", "Ostrov", "."],
+    )
+    claim = extract_claim(doc[:], 0, [mention(doc, 5, 6, "zarnia"), mention(doc, 7, 8, "ostrov")])
+    assert (claim["predicate"], claim["polarity"], claim["modality"]) == ("arm", "negative", "asserted")
+    assert (claim["relation_subject_keys"], claim["relation_object_keys"]) == (["zarnia"], ["ostrov"])
+
+
+def test_claim_from_a_parse_hedge_and_light_predicate():
+    # "Zarnia might attack Velland ." hedged; "Zarnia is an ally of Velland ." no relation
+    doc = parsed(["Zarnia", "might", "attack", "Velland", "."], [2, 2, 2, 2, 2],
+                 ["nsubj", "aux", "ROOT", "dobj", "punct"])
+    claim = extract_claim(doc[:], 0, [mention(doc, 0, 1, "zarnia"), mention(doc, 3, 4, "velland")])
+    assert (claim["polarity"], claim["modality"], claim["relation_object_keys"]) == ("positive", "hedged", ["velland"])
+    doc = parsed(["Zarnia", "is", "an", "ally", "of", "Velland", "."], [1, 1, 3, 1, 3, 4, 1],
+                 ["nsubj", "ROOT", "det", "attr", "prep", "pobj", "punct"], ["Zarnia", "be", "an", "ally", "of",
+                                                                            "Velland", "."])
+    claim = extract_claim(doc[:], 0, [mention(doc, 0, 1, "zarnia"), mention(doc, 5, 6, "velland")])
+    assert claim["predicate"] == "be" and claim["object_keys"] == ["velland"]
+    assert (claim["relation_subject_keys"], claim["relation_object_keys"]) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "modality"),
+    [
+        ("Zarnia denied sending troops to Velland.", "negative", "denied"),
+        ("Zarnia rejected claims that it armed Velland.", "negative", "denied"),
+        ("Zarnia rejected the offer from Velland.", "positive", "asserted"),  # an act, not a denial
+        ("Zarnia might send troops to Velland.", "positive", "hedged"),
+        ("Zarnia reportedly sent troops to Velland.", "positive", "reported"),
+        ("Zarnia sent troops to Velland, officials said.", "positive", "reported"),
+        ("Zarnia never sent troops to Velland.", "negative", "asserted"),
+        ("Zarnia sent troops to Velland.", "positive", "asserted"),
+    ],
+)
+def test_modality_without_a_parse(nlp, text, polarity, modality):
+    [claim] = analyse(text, nlp).claims
+    assert (claim.polarity, claim.modality) == (polarity, modality)
+    assert claim.relation_subject_keys == claim.relation_object_keys == []  # no parse, no relationship
+
+
 def test_claim_imperative_is_not_a_claim():
     doc = parsed(["Watch", "Zarnia", "closely", "."], [0, 0, 0, 0], ["ROOT", "dobj", "advmod", "punct"])
     assert extract_claim(doc[:], 0, [mention(doc, 1, 2, "zarnia")]) is None
