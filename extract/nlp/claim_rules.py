@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .attribution import REPORTING_VERBS, find_attribution
+from .entity_lexicon import STATE_HEADS
 from .estimative import find_estimate
 from .estimative_lexicon import HEDGE_WORDS
 from .modality import (
@@ -323,13 +324,17 @@ def _objects(head: Token) -> list[Token]:
 
 def _noun_phrase(head: Token) -> list[Token]:
     """A subject's own noun phrase: the head with its compounds, modifiers, possessor and
-    coordinated heads ("Zarnia and Velland"), not its prepositional phrases or clauses."""
+    coordinated heads ("Zarnia and Velland"), not its prepositional phrases or clauses,
+    except the state an institution belongs to ("the government of X": X acts)."""
     out: list[Token] = []
     stack = [head]
     while stack:
         t = stack.pop()
         out.append(t)
         stack.extend(k for k in t.children if k.dep_ in NOUN_PHRASE_DEPS)
+        if t.lower_ in STATE_HEADS:
+            stack.extend(p for k in t.children if k.dep_ == "prep" and k.lower_ == "of"
+                         for p in k.children if p.dep_ == "pobj")
     return sorted(out, key=lambda t: t.i)
 
 

@@ -30,6 +30,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from .attribution import AMBIGUOUS_VERBS, REPORTING_VERBS
+from .entity_lexicon import STATE_HEADS
 from .claim_rules import RAISING_LEMMAS, REPORTING_LEMMAS, Reading, verb_lemma
 from .clause_lexicon import (
     AUXILIARIES,
@@ -216,8 +217,10 @@ def _reading(
     group = tokens[j:verb]
     first, last = tokens[0], tokens[i - 1]
     # The subject's own noun phrase ends at its first preposition ("The port of X").
-    head_end = next((k for k, t in enumerate(tokens[:i]) if t.lower_ in PREPOSITIONS and t.lower_ not in CONJUNCTIONS),
-                    i)
+    preps = [k for k, t in enumerate(tokens[:i]) if t.lower_ in PREPOSITIONS and t.lower_ not in CONJUNCTIONS]
+    head_end = preps[0] if preps else i
+    if preps and tokens[head_end].lower_ == "of" and head_end > 0 and tokens[head_end - 1].lower_ in STATE_HEADS:
+        head_end = preps[1] if len(preps) > 1 else i  # "the government of X": X acts (claim_rules._noun_phrase)
     head = tokens[:head_end]
     return Reading(
         predicate=lemma,

@@ -83,7 +83,7 @@ def _term_label(vocabulary: str, notation: str | None) -> str | None:
     return get_ontology().term(vocabulary, notation).label if notation else None
 
 
-def _relation(x: dict) -> str:
+def relation_phrase(x: dict) -> str:
     """A relationship as a key-entities line words it: "supply Tidewater Front"; negative,
     "did not supply Tidewater Front", or "supply Tidewater Front (denied)" when its claims
     deny it; "(hedged)" when every claim behind it is hedged. Incoming: "X supply it"."""
@@ -131,7 +131,7 @@ def entities(asm: Assembly, rows: Rows) -> list[Statement]:
         rels = [x for x in r["relationships"] if x]
         text = f"{r['name']} ({r['type'] or L.Entity}): {r['mentions']} mention(s) in {r['documents']} document(s)"
         if rels:
-            text += "; " + "; ".join(f"{_relation(x)} ×{x['count']}" for x in rels)
+            text += "; " + "; ".join(f"{relation_phrase(x)} ×{x['count']}" for x in rels)
         out.append(asm.stmt(r, "entity", text, details={"name": r["name"], "type": r["type"], "mentions": r["mentions"],
                                                        "connections": r["connections"], "relationships": rels}))
     return out
