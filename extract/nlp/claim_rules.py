@@ -7,11 +7,22 @@ Conventions
   claims.
 - `extract_claim` reads one claim from the tokens of the trimmed sentence. With a
   dependency parse: the predicate is the root's lemma (the complement clause of a
-  reporting verb, "X said that Y attacked", and the xcomp of a raising verb,
-  "X is likely to attack", stand in for the root); subjects are the entities in the
+  reporting verb, "X said that Y attacked", the clause a denial verb governs, "X
+  denied that Y armed" / "X denied arming" / "X rejected claims that Y armed", the
+  complement of "no evidence that Y armed", and the xcomp of a raising verb, "X is
+  likely to attack", stand in for the root); subjects are the entities in the
   nsubj/nsubjpass subtree; polarity is negative when the predicate has a `neg`
-  child. Without a parse: the first entity is the subject, no predicate, and any
-  "not"/"never" makes it negative.
+  child, a negative determiner opens the noun whose clause it is, or it is denied.
+  Modality (modality.py) comes from the same clause: denied, hedged, reported,
+  asserted. Without a parse: the first entity is the subject, no predicate, any
+  "not"/"never" makes it negative, and modality comes from the words alone.
+- Relationship ends (`relation_subject_keys`, `relation_object_keys`) are the
+  predicate's own arguments: entities of the subject's own noun phrase (not its
+  prepositional phrases, appositions or clauses) and of the objects right of the
+  predicate (dobj, attr, dative, agent, prepositional objects, without clauses of
+  their own). None without a parse, without a subject entity from the parse, or for
+  a light predicate (be, have, ...). `object_keys` stays every other entity of the
+  sentence: what the claim is about.
 - What the parse says is a `Reading` (`read_parse`), in document offsets, so that
   extract_claim can take one from elsewhere: lexical_reading.py gives the same
   Reading for plain sentences without a parse.

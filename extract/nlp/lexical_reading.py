@@ -21,6 +21,14 @@ Conventions
   reports one root and a complete clause, as the parse of such a sentence does.
 - A word that can be a noun counts as the verb only before a determiner
   ("highlights the"), never before a preposition ("attacks on").
+- Relationship ends and modality, as the parse would give them: the subject's own
+  noun phrase ends at its first preposition ("the government of X" counts X); the
+  objects are what follows the verb up to a comma, a clause word or a verb phrase of
+  their own ("to weaken", "and seized"), and a capitalised word past that point
+  leaves the sentence to the parser. Hedging modals and adverbs and "reportedly" in
+  the verb group, a reported clause and its verb ("said", "denied that", "suggests
+  that") give the modality; a denial verb with a clause or a report noun after it,
+  and "appears"/"seems", go to the parser.
 """
 
 from __future__ import annotations
