@@ -541,7 +541,8 @@ WORDS = WordClasses(
     lemmas=(
         {"said": ["say"], "struck": ["strike"]},
         {"seize", "attack", "fire", "kill", "say", "carry", "strike", "respond", "warn", "deny"},
-        [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]],
+        [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ied", "y"], ["ed", "e"], ["ed", ""], ["ing", "e"],
+         ["ing", ""]],
     ),
     nouns=frozenset({"attack", "strike", "fire", "navy", "missile", "tanker", "people", "state", "port", "ship"}),
     noun_forms=frozenset(),
@@ -573,6 +574,9 @@ def lexical_claim(nlp, text):
         # An apposition or a participle clause between commas belongs to the subject.
         ("Zarnia, a coastal state, attacked Velland.", ["zarnia"], ["velland"], "attack", "positive"),
         ("Zarnia, backed by Velland, attacked Malenko.", ["zarnia", "velland"], ["malenko"], "attack", "positive"),
+        # a clause after the objects is no object: its names stay out of the relationship
+        ("Zarnia seized the port to strike Velland.", ["zarnia"], ["velland"], "seize", "positive"),
+        ("Zarnia seized the port, killing Malenko.", ["zarnia"], ["malenko"], "seize", "positive"),
     ],
 )
 def test_lexical_reading_of_plain_sentences(nlp, text, subjects, objects, predicate, polarity):
@@ -580,6 +584,31 @@ def test_lexical_reading_of_plain_sentences(nlp, text, subjects, objects, predic
     assert reading is not None
     assert claim["subject_keys"] == subjects and claim["object_keys"] == objects
     assert claim["predicate"] == predicate and claim["polarity"] == polarity
+    # the relationship: the subject's own phrase (not "strikes on Velland", not an
+    # apposition) to the objects before any clause of their own
+    assert claim["relation_subject_keys"] == ([subjects[0]] if predicate != "be" and claim["relation_object_keys"]
+                                              else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "modality"),
+    [
+        ("Zarnia seized the port to strike Velland.", ([], []), "asserted"),
+        ("Zarnia seized the port, killing Malenko.", ([], []), "asserted"),
+        ("Zarnia may attack Velland.", (["zarnia"], ["velland"]), "hedged"),
+        ("Zarnia reportedly attacked Velland.", (["zarnia"], ["velland"]), "reported"),
+        ("Velland said that Zarnia struck Ostrov.", (["zarnia"], ["ostrov"]), "reported"),
+        ("Velland denied that Zarnia struck Ostrov.", (["zarnia"], ["ostrov"]), "denied"),
+        ("Zarnia strikes on Velland killed Ostrov.", (["zarnia"], ["ostrov"]), "asserted"),
+        ("The port of Zarnia is a target for Velland.", ([], []), "asserted"),
+    ],
+)
+def test_lexical_reading_relation_ends_and_modality(nlp, text, relation, modality):
+    reading, claim = lexical_claim(nlp, text)
+    assert reading is not None
+    assert (claim["relation_subject_keys"], claim["relation_object_keys"]) == relation
+    assert claim["modality"] == modality
+    assert claim["polarity"] == ("negative" if modality == "denied" else "positive")
 
 
 @pytest.mark.parametrize(
@@ -593,6 +622,10 @@ def test_lexical_reading_of_plain_sentences(nlp, text, subjects, objects, predic
         "Zarnia warned Velland.",  # a reporting verb without a clause after it
         "Zarnia attack plans worry Velland.",  # no unambiguous verb
         "Zarnia denied the claim and will seize the port.",  # coordinated verbs: the parse decides
+        "Zarnia attacked the port near Velland, Malenko and Ostrov.",  # a list after a comma
+        "Zarnia attacked the port as Velland watched.",  # "as": a preposition or a clause
+        "Zarnia rejected claims that Velland struck the port.",  # a denial with a clause
+        "Zarnia seized the tanker, Velland officials said.",  # the speaker's verb may be the root
     ],
 )
 def test_lexical_reading_leaves_the_rest_to_the_parse(nlp, text):

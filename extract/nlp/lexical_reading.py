@@ -61,7 +61,15 @@ from .clause_lexicon import (
     VERB_GROUP_WORDS,
     WordClasses,
 )
-from .modality import DENIAL_LEMMAS, HEDGE_ADVERBS, HEDGE_LEMMAS, HEDGE_MODALS, REPORT_NOUNS, REPORTIVE_ADVERBS
+from .modality import (
+    DENIAL_LEMMAS,
+    HEDGE_ADVERBS,
+    HEDGE_LEMMAS,
+    HEDGE_MODALS,
+    LIGHT_PREDICATES,
+    REPORT_NOUNS,
+    REPORTIVE_ADVERBS,
+)
 
 MAX_OPENING = 12  # tokens up to the comma that ends an opening phrase
 MAX_INSERTION = 30  # tokens up to the comma that ends an apposition or relative clause
@@ -214,22 +222,29 @@ def _reading(
     # The objects: what follows the verb, up to a comma or a clause word. A name past
     # that may belong to another clause (or to this one, "after the talks in X"): the
     # parse decides.
-    stop = next((k for k, t in enumerate(rest) if t.text == "," or t.lower_ in CLAUSE_WORDS
-                 or _opens_verb_phrase(rest, k, wc)), len(rest))
-    if any(t.is_alpha and t.text[:1].isupper() for t in rest[stop:]):
-        return None
-    objects = [t for t in rest[:stop] if not t.is_punct or t.text in SUBJECT_PUNCT]
-    j = i
-    while j > 0 and (tokens[j - 1].lower_ in VERB_ADVERBS or tokens[j - 1].lower_ in HEDGE_ADVERBS):
-        j -= 1
-    group = tokens[j:verb]
-    first, last = tokens[0], tokens[i - 1]
     # The subject's own noun phrase ends at its first preposition ("The port of X").
     preps = [k for k, t in enumerate(tokens[:i]) if t.lower_ in PREPOSITIONS and t.lower_ not in CONJUNCTIONS]
     head_end = preps[0] if preps else i
     if preps and tokens[head_end].lower_ == "of" and head_end > 0 and tokens[head_end - 1].lower_ in STATE_HEADS:
         head_end = preps[1] if len(preps) > 1 else i  # "the government of X": X acts (claim_rules._noun_phrase)
     head = tokens[:head_end]
+    stop = next((k for k, t in enumerate(rest) if t.text == "," or t.lower_ in CLAUSE_WORDS
+                 or _opens_verb_phrase(rest, k, wc) or _participle_clause(rest, k, wc)), len(rest))
+    # Where the objects end matters only for a relationship: one needs a content
+    # predicate and a name in the subject's own phrase.
+    related = lemma not in LIGHT_PREDICATES and any(t.is_alpha and t.text[:1].isupper() for t in head)
+    if related and not _clause_stop(rest, stop, wc) and any(t.is_alpha and t.text[:1].isupper() for t in rest[stop:]):
+        return None
+    if related and any(_verb_after_conjunction(rest, k, wc) for k in range(stop)):
+        return None  # "and boats" or "and attacks": a noun or a second verb, the parse decides
+    if any(t.text in REPORTING_VERBS for t in rest[stop:]):
+        return None  # "..., forcing it to halt, the governor said": the root may be the speaker's verb
+    objects = [t for t in rest[:stop] if not t.is_punct or t.text in SUBJECT_PUNCT]
+    j = i
+    while j > 0 and (tokens[j - 1].lower_ in VERB_ADVERBS or tokens[j - 1].lower_ in HEDGE_ADVERBS):
+        j -= 1
+    group = tokens[j:verb]
+    first, last = tokens[0], tokens[i - 1]
     return Reading(
         predicate=lemma,
         subject_chars=((base + first.idx, base + last.idx + len(last.text)),),
@@ -243,6 +258,25 @@ def _reading(
     )
 
 
+def _clause_stop(tokens: list[Token], k: int, wc: WordClasses) -> bool:
+    """Does a clause of its own open at tokens[k], one the parse never counts among the
+    predicate's objects? A relative or complement clause ("that", "which", "while"), a
+    verb phrase ("to weaken", "and seized") or a participle clause after a comma
+    (", aiming to", ", backed by"). Not "as", "after", "since" (prepositions too) nor a
+    comma before a list or a speaker."""
+    if k >= len(tokens):
+        return True
+    word = tokens[k].lower_
+    if word in CLAUSE_WORDS:
+        return word not in PREPOSITIONS
+    if _participle_clause(tokens, k, wc):
+        return True
+    if tokens[k].text == ",":
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        return after is not None and after.text.islower() and after.is_alpha and after.lower_.endswith(("ing", "ed"))
+    return _opens_verb_phrase(tokens, k, wc)
+
+
 def _opens_verb_phrase(tokens: list[Token], k: int, wc: WordClasses) -> bool:
     """Does tokens[k] open a verb phrase of its own: "to weaken ...", "and seized ..."?"""
     if tokens[k].lower_ not in CONJUNCTIONS and tokens[k].lower_ != "to":
@@ -252,7 +286,32 @@ def _opens_verb_phrase(tokens: list[Token], k: int, wc: WordClasses) -> bool:
         return False
     if tokens[k].lower_ == "to":
         return after.lower_ in wc.lemmas[1]
-    return after.lower_ in AUXILIARIES or _finite(after, wc) is not None
+    return after.lower_ in AUXILIARIES or _finite(after, wc) == "past"
+
+
+def _verb_after_conjunction(tokens: list[Token], k: int, wc: WordClasses) -> bool:
+    """"and" or "or" before a present or base form that may be a verb or a noun."""
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (tokens[k].lower_ in CONJUNCTIONS and after is not None and after.text.islower()
+            and _finite(after, wc) in ("s", "base"))
+
+
+def _participle_clause(tokens: list[Token], k: int, wc: WordClasses) -> bool:
+    """A participle right after a noun opens a clause that modifies it ("fees collected
+    by X", "ships carrying Y"): the parse's acl, never an object of the predicate."""
+    if k == 0 or not tokens[k].text.islower() or not tokens[k].is_alpha:
+        return False
+    prev = tokens[k - 1]
+    if not prev.is_alpha or prev.lower_ in NOUN_CONTEXT or prev.lower_ in DEGREE_WORDS or prev.lower_ in AUXILIARIES:
+        return False
+    if prev.lower_ in VERB_GROUP_WORDS or _adverb(prev.lower_, wc) or not _noun_like(prev.lower_, wc):
+        return False
+    word = tokens[k].lower_
+    if word.endswith("ing"):  # "ships carrying", not "a stern warning"
+        return not _noun_like(word, wc)
+    after = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+    # "fees collected by X", "fighters held in Y"; a past form before a preposition
+    return _participle(word, wc) and after in PREPOSITIONS and after not in CONJUNCTIONS
 
 
 def _reported_clause(tokens: list[Token], verb: Token, lemma: str, base: int, wc: WordClasses) -> Reading | None:
