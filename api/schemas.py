@@ -18,6 +18,8 @@ from intelgraph.ontology import R, vocabulary_literal
 T = TypeVar("T")
 
 Reliability = vocabulary_literal("Reliability")
+Polarity = vocabulary_literal("Polarity")
+Modality = vocabulary_literal("Modality")
 DocumentFormat = Literal[FORMAT_CHOICES]  # type: ignore[valid-type]
 BriefFormat = Literal["json", "md", "html"]
 
@@ -201,7 +203,8 @@ class ClaimPublic(PublicModel):
     id: str
     text: str | None = None
     role: str | None = None
-    polarity: str | None = None
+    polarity: Polarity | None = Field(None, description="negative: the text negates or denies the claim")
+    modality: Modality | None = Field(None, description="how the text puts it: asserted, reported, hedged, denied")
     hedged: bool | None = None
     likelihood: str | None = None
     predicate: str | None = None
@@ -227,7 +230,8 @@ class PathNode(PublicModel):
 class HopClaim(PublicModel):
     id: str
     text: str | None = None
-    polarity: str | None = None
+    polarity: Polarity | None = None
+    modality: Modality | None = None
     likelihood: str | None = None
     extraction_score: float | None = None
     document_id: str | None = None
@@ -242,6 +246,9 @@ class Hop(PublicModel):
     to_id: str
     via: HopVia
     predicate: str | None = None
+    polarity: Polarity | None = Field(None, description="A RELATED_TO hop: negative when its claims negate or "
+                                                        "deny the predicate (\"did not supply\").")
+    modality: list[Modality] = Field(default_factory=list, description="A RELATED_TO hop: the modalities of its claims.")
     forward: bool = Field(description="The relationship points from from_id to to_id.")
     claim_count: int
     claims: list[HopClaim]

@@ -144,6 +144,9 @@ class _Claim:
     probability_low: float | None = None
     probability_high: float | None = None
     extraction_score: float = 0.8
+    modality: str = "asserted"
+    relation_subject_keys: list[str] = field(default_factory=list)
+    relation_object_keys: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -341,7 +344,8 @@ class Corpus:
         t.claims.append(_Claim(
             s, e, "", pred, [s_ent.key], objects, attribution, attribution_key, polarity, hedged,
             hedge[0] if hedge else None, hedge[2] if hedge else None, hedge[3] if hedge else None,
-            round(0.5 + 0.5 * rng.random(), 3)))
+            round(0.5 + 0.5 * rng.random(), 3),
+            "hedged" if hedged else "reported" if attribution else "asserted", [s_ent.key], objects))
         return s, e
 
     def _statement(self, t: _Text, ents: list[_Entity], source: SourceInfo) -> tuple[int, int]:

@@ -94,11 +94,12 @@ class _Records:
 
     def edge(self, rel: str, start: str, end: str, props: dict | None = None) -> None:
         props = {k: v for k, v in (props or {}).items() if v is not None}
-        key = (rel, start, end, props.get("predicate"))
+        key = (rel, start, end, props.get("predicate"), props.get("polarity"))
         if key in self.edges:
             old = self.edges[key]
-            if "claim_ids" in props:
-                old.props["claim_ids"] = sorted(set(old.props.get("claim_ids", [])) | set(props["claim_ids"]))
+            for name in ("claim_ids", "modality"):  # the list properties of a keyed edge grow as sets
+                if name in props:
+                    old.props[name] = sorted(set(old.props.get(name, [])) | set(props[name]))
             return
         self.edges[key] = EdgeRecord(type=rel, start_label=self.nodes[start].label, start=start,
                                      end_label=self.nodes[end].label, end=end, props=props)
@@ -261,7 +262,8 @@ class GraphBuilder:
             cid = f"claim:{out.hash}:{claim.start}-{claim.end}"
             out.node(L.Claim, cid, {
                 "text": claim.text, "extraction_score": round(float(claim.extraction_score), 3),
-                "polarity": claim.polarity, "hedged": bool(claim.hedged), "likelihood": claim.likelihood,
+                "polarity": claim.polarity, "modality": claim.modality, "hedged": bool(claim.hedged),
+                "likelihood": claim.likelihood,
                 "probability_low": claim.probability_low, "probability_high": claim.probability_high,
                 "predicate": claim.predicate, "attribution": claim.attribution,
                 "credibility": self._stated_credibility(claim.start, claim.end),
@@ -275,16 +277,23 @@ class GraphBuilder:
             for eid in objects:
                 out.edge(R.ABOUT, cid, eid, {"role": "object"})
             out.edge(R.ATTRIBUTED_TO, cid, self._speaker(claim))
-            if claim.predicate:
-                for a in subjects:
-                    for o in objects:
-                        if a != o:
-                            out.edge(R.RELATED_TO, a, o, {"predicate": claim.predicate, "claim_ids": [cid]})
+            # Relationships only between the predicate's own arguments (none for a light
+            # predicate), with the claim's polarity: a denied supply is a negative edge.
+            starts = self._present(claim.relation_subject_keys)
+            for a in starts:
+                for o in self._present(claim.relation_object_keys):
+                    if a != o:
+                        out.edge(R.RELATED_TO, a, o, {"predicate": claim.predicate, "polarity": claim.polarity,
+                                                      "modality": [claim.modality], "claim_ids": [cid]})
 
     # ---- helpers of the parts
 
     def _of(self, kind: str) -> list[tuple[str, Item]]:
         return self.items_by_kind.get(kind, [])
+
+    def _present(self, keys: list[str]) -> list[str]:
+        """The graph's entity ids for resolution keys, in order, once each."""
+        return [eid for eid in dict.fromkeys(map(self._resolved, keys)) if eid in self.out.nodes]
 
     def _resolved(self, key: str) -> str:
         eid = entity_id(key)

@@ -241,7 +241,8 @@ def _hops(nodes: list[dict], rels: list[dict]) -> list[dict]:
         if r["type"] == R.RELATED_TO:
             claim_ids = r.get("claim_ids") or []
             hops.append({"from_id": here["id"], "to_id": nodes[i + 1]["id"], "via": R.RELATED_TO,
-                         "predicate": r.get("predicate"), "forward": r["start"] == here["id"],
+                         "predicate": r.get("predicate"), "polarity": r.get("polarity"),
+                         "modality": r.get("modality") or [], "forward": r["start"] == here["id"],
                          "claim_count": len(claim_ids), "claim_ids": claim_ids[:CLAIMS_PER_HOP]})
             i += 1
         else:  # entity <-ABOUT- claim -ABOUT-> entity

@@ -100,9 +100,27 @@ def backfill_statement(rel_type: str, onto: Ontology | None = None) -> str | Non
     for name in names:
         if not _IDENT.match(name):
             raise OntologyError(f"{name!r} is not a valid Neo4j identifier")
+    # A key part with a vocabulary default (RELATED_TO.polarity: positive) that an older
+    # relationship lacks takes the default, as the writer then recorded nothing else.
+    defaults = {p: _default_of(onto or get_ontology(), spec, p) for p in key.key_format if p not in ("start", "end")}
+    sets = "".join(f"SET r.{p} = coalesce(r.{p}, '{d}') " for p, d in defaults.items() if d is not None)
     parts = " + '|' + ".join("a.id" if p == "start" else "b.id" if p == "end" else f"r.{p}" for p in key.key_format)
     return (f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.{key.name} IS NULL "
-            f"CALL (a, r, b) {{ SET r.{key.name} = {parts} }} IN TRANSACTIONS OF 10000 ROWS")
+            f"CALL (a, r, b) {{ {sets}SET r.{key.name} = {parts} }} IN TRANSACTIONS OF 10000 ROWS")
+
+
+def _default_of(onto: Ontology, spec, prop: str) -> str | None:
+    """The default notation of a relationship property's vocabulary, checked as a plain word."""
+    p = spec.properties.get(prop)
+    if p is None or p.vocabulary is None:
+        return None
+    try:
+        value = onto.default(p.vocabulary)
+    except OntologyError:
+        return None
+    if not _IDENT.match(value):
+        raise OntologyError(f"{value!r} is not a plain word")
+    return value
 
 
 def apply_schema(driver: Driver, *, database: str | None = None, onto: Ontology | None = None) -> list[str]:

@@ -94,9 +94,9 @@ def api_graph() -> list[GraphDocument]:
     p1 = a.sentence("Vessa Orlen said the Tarsk Navy answers to her command.", mentions=(ORLEN, NAVY))
     p2 = a.sentence("The Tarsk Navy moved two frigates to Port Lume.", mentions=(NAVY, LUME))
     p3 = a.sentence("Ferries between Port Lume and Kelmar were suspended.", mentions=(LUME, KELMAR))
-    c1 = a.extracted("Claim", "claim:api-a:1", p1, polarity="positive", predicate="command",
+    c1 = a.extracted("Claim", "claim:api-a:1", p1, polarity="positive", modality="reported", predicate="command",
                      attribution="Vessa Orlen")
-    c2 = a.extracted("Claim", "claim:api-a:2", p2, polarity="positive", predicate="deploy")
+    c2 = a.extracted("Claim", "claim:api-a:2", p2, polarity="positive", modality="asserted", predicate="deploy")
     c3 = a.extracted("Claim", "claim:api-a:3", p3, polarity="positive")
     a.edge("ABOUT", c1, ORLEN, role="subject")
     a.edge("ABOUT", c1, NAVY, role="object")
@@ -106,8 +106,8 @@ def api_graph() -> list[GraphDocument]:
     a.edge("ATTRIBUTED_TO", c2, a.source_id)
     a.edge("ABOUT", c3, LUME, role="subject")
     a.edge("ABOUT", c3, KELMAR, role="object")
-    a.edge("RELATED_TO", ORLEN, NAVY, predicate="command", claim_ids=[c1])
-    a.edge("RELATED_TO", NAVY, LUME, predicate="deploy", claim_ids=[c2])
+    a.edge("RELATED_TO", ORLEN, NAVY, predicate="command", polarity="positive", modality=["reported"], claim_ids=[c1])
+    a.edge("RELATED_TO", NAVY, LUME, predicate="deploy", polarity="positive", modality=["asserted"], claim_ids=[c2])
     ph1 = a.sentence("H1: Tarsk is preparing a blockade of the strait.", kind="hypothesis")
     ph2 = a.sentence("H2: Tarsk is running a routine exercise.", kind="hypothesis")
     h1 = a.extracted("Hypothesis", "hypothesis:api-a:1", ph1, label="H1",
@@ -343,8 +343,9 @@ def test_neighbors_depth_and_rel(client):
     one = client.get(f"/entities/{ORLEN}/neighbors", params={"rel": "RELATED_TO"}, headers=R).json()
     assert {n["id"] for n in one["nodes"]} == {ORLEN, NAVY}
     assert one["edges"] == [{"type": "RELATED_TO", "start": ORLEN, "end": NAVY,
-                             "props": {"predicate": "command", "claim_ids": ["claim:api-a:1"], "count": 1,
-                                       "key": f"{ORLEN}|command|{NAVY}"}}]
+                             "props": {"predicate": "command", "polarity": "positive", "modality": ["reported"],
+                                       "claim_ids": ["claim:api-a:1"], "count": 1,
+                                       "key": f"{ORLEN}|command|positive|{NAVY}"}}]
     two = client.get(f"/entities/{ORLEN}/neighbors", params={"rel": "RELATED_TO", "depth": 2}, headers=R).json()
     depths = {n["id"]: n["depth"] for n in two["nodes"]}
     assert depths == {ORLEN: 0, NAVY: 1, LUME: 2}

@@ -12,6 +12,8 @@ from intelgraph.extract.nlp.lexical_reading import lexical_reading
 from intelgraph.extract.nlp.model_loader import INSTALL_HINT, default_model_name
 from intelgraph.settings import get_settings
 
+from ingest_helpers import EXAMPLES
+
 pytestmark = pytest.mark.model
 
 BRIEF = """Intelligence Report: Naval drills raise tension in the Yellow Sea
@@ -241,8 +243,46 @@ def test_lexical_reading_agrees_with_the_parse(text):
     reading = lexical_reading(doc[:], 0, word_classes(lookups))
     assert reading is not None
     parsed = nlp.get_pipe("parser")(nlp.get_pipe("tok2vec")(nlp.make_doc(text)))
-    fields = ("subject_keys", "object_keys", "predicate", "polarity", "extraction_score")
+    fields = ("subject_keys", "object_keys", "predicate", "polarity", "modality", "relation_subject_keys",
+              "relation_object_keys", "extraction_score")
     by_parse = extract_claim(parsed[:], 0, mentions, tables)
     by_reading = extract_claim(doc[:], 0, mentions, tables, reading)
     assert {f: by_reading[f] for f in fields} == {f: by_parse[f] for f in fields}
     assert by_reading["predicate"] and by_reading["object_keys"]
+
+
+def test_lexical_reading_agrees_with_the_parse_over_the_samples():
+    """Every sentence of examples/ that the lexical reading takes (a relation candidate,
+    two entities or more) gets the claim the parse would give it: the same subjects,
+    objects, predicate, polarity, modality and relationship ends."""
+    from spacy.tokens import Doc
+
+    from intelgraph.extract.nlp.claim_rules import claim_bounds
+
+    nlp = load_nlp()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    tables, words = verb_tables(lookups), word_classes(lookups)
+    parser, tok2vec = nlp.get_pipe("parser"), nlp.get_pipe("tok2vec")
+    fields = ("subject_keys", "object_keys", "predicate", "polarity", "modality", "relation_subject_keys",
+              "relation_object_keys")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    read = differ = 0
+    for doc in nlp.pipe(texts):
+        for sent in doc.sents:
+            bounds = claim_bounds(doc.text, sent.start_char, sent.end_char)
+            span = bounds and doc.char_span(*bounds, alignment_mode="contract")
+            if not span:
+                continue
+            inside = [m for m in doc._.ig_mentions if span.start_char <= m["start"] and m["end"] <= span.end_char]
+            reading = lexical_reading(span, 0, words) if len({m["key"] for m in inside}) >= 2 else None
+            if reading is None:
+                continue
+            sub = Doc(doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span[:-1]] + [False])
+            parser(tok2vec(sub))
+            by_reading = extract_claim(span, 0, inside, tables, reading)
+            by_parse = extract_claim(sub[:], span[0].idx, inside, tables)
+            read += 1
+            if {f: by_reading[f] for f in fields} != {f: by_parse[f] for f in fields}:
+                differ += 1
+                print(span.text, {f: (by_reading[f], by_parse[f]) for f in fields if by_reading[f] != by_parse[f]})
+    assert read >= 10 and differ == 0

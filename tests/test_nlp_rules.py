@@ -487,6 +487,66 @@ def test_claim_from_a_parse_reporting_verb_and_likelihood():
     assert claim["hedged"]
 
 
+def test_claim_from_a_parse_denial_governs_the_clause():
+    # "Zarnia denied that Velland attacked Ostrov ." -> Velland attack Ostrov, denied
+    doc = parsed(
+        ["Zarnia", "denied", "that", "Velland", "attacked", "Ostrov", "."],
+        [1, 1, 4, 4, 1, 4, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "dobj", "punct"],
+        ["Zarnia", "deny", "that", "Velland", "attack", "Ostrov", "."],
+    )
+    ms = [mention(doc, 0, 1, "zarnia"), mention(doc, 3, 4, "velland"), mention(doc, 5, 6, "ostrov")]
+    claim = extract_claim(doc[:], 0, ms)
+    assert (claim["predicate"], claim["polarity"], claim["modality"]) == ("attack", "negative", "denied")
+    assert (claim["relation_subject_keys"], claim["relation_object_keys"]) == (["velland"], ["ostrov"])
+
+
+def test_claim_from_a_parse_no_evidence_that():
+    # "There is no evidence that Zarnia armed Ostrov ." -> Zarnia arm Ostrov, negative
+    doc = parsed(
+        ["There", "is", "no", "evidence", "that", "Zarnia", "armed", "Ostrov", "."],
+        [1, 1, 3, 1, 6, 6, 3, 6, 1],
+        ["expl", "ROOT", "det", "attr", "mark", "nsubj", "acl", "dobj", "punct"],
+        ["there", "be", "no", "evidence", "that", "Zarnia", "arm", "Ostrov", "."],
+    )
+    claim = extract_claim(doc[:], 0, [mention(doc, 5, 6, "zarnia"), mention(doc, 7, 8, "ostrov")])
+    assert (claim["predicate"], claim["polarity"], claim["modality"]) == ("arm", "negative", "asserted")
+    assert (claim["relation_subject_keys"], claim["relation_object_keys"]) == (["zarnia"], ["ostrov"])
+
+
+def test_claim_from_a_parse_hedge_and_light_predicate():
+    # "Zarnia might attack Velland ." hedged; "Zarnia is an ally of Velland ." no relation
+    doc = parsed(["Zarnia", "might", "attack", "Velland", "."], [2, 2, 2, 2, 2],
+                 ["nsubj", "aux", "ROOT", "dobj", "punct"])
+    claim = extract_claim(doc[:], 0, [mention(doc, 0, 1, "zarnia"), mention(doc, 3, 4, "velland")])
+    assert (claim["polarity"], claim["modality"], claim["relation_object_keys"]) == ("positive", "hedged", ["velland"])
+    doc = parsed(["Zarnia", "is", "an", "ally", "of", "Velland", "."], [1, 1, 3, 1, 3, 4, 1],
+                 ["nsubj", "ROOT", "det", "attr", "prep", "pobj", "punct"], ["Zarnia", "be", "an", "ally", "of",
+                                                                            "Velland", "."])
+    claim = extract_claim(doc[:], 0, [mention(doc, 0, 1, "zarnia"), mention(doc, 5, 6, "velland")])
+    assert claim["predicate"] == "be" and claim["object_keys"] == ["velland"]
+    assert (claim["relation_subject_keys"], claim["relation_object_keys"]) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "modality"),
+    [
+        ("Zarnia denied sending troops to Velland.", "negative", "denied"),
+        ("Zarnia rejected claims that it armed Velland.", "negative", "denied"),
+        ("Zarnia rejected the offer from Velland.", "positive", "asserted"),  # an act, not a denial
+        ("Zarnia might send troops to Velland.", "positive", "hedged"),
+        ("Zarnia reportedly sent troops to Velland.", "positive", "reported"),
+        ("Zarnia sent troops to Velland, officials said.", "positive", "reported"),
+        ("Zarnia never sent troops to Velland.", "negative", "asserted"),
+        ("Zarnia sent troops to Velland.", "positive", "asserted"),
+    ],
+)
+def test_modality_without_a_parse(nlp, text, polarity, modality):
+    [claim] = analyse(text, nlp).claims
+    assert (claim.polarity, claim.modality) == (polarity, modality)
+    assert claim.relation_subject_keys == claim.relation_object_keys == []  # no parse, no relationship
+
+
 def test_claim_imperative_is_not_a_claim():
     doc = parsed(["Watch", "Zarnia", "closely", "."], [0, 0, 0, 0], ["ROOT", "dobj", "advmod", "punct"])
     assert extract_claim(doc[:], 0, [mention(doc, 1, 2, "zarnia")]) is None
@@ -533,7 +593,8 @@ WORDS = WordClasses(
     lemmas=(
         {"said": ["say"], "struck": ["strike"]},
         {"seize", "attack", "fire", "kill", "say", "carry", "strike", "respond", "warn", "deny"},
-        [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]],
+        [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ied", "y"], ["ed", "e"], ["ed", ""], ["ing", "e"],
+         ["ing", ""]],
     ),
     nouns=frozenset({"attack", "strike", "fire", "navy", "missile", "tanker", "people", "state", "port", "ship"}),
     noun_forms=frozenset(),
@@ -565,6 +626,9 @@ def lexical_claim(nlp, text):
         # An apposition or a participle clause between commas belongs to the subject.
         ("Zarnia, a coastal state, attacked Velland.", ["zarnia"], ["velland"], "attack", "positive"),
         ("Zarnia, backed by Velland, attacked Malenko.", ["zarnia", "velland"], ["malenko"], "attack", "positive"),
+        # a clause after the objects is no object: its names stay out of the relationship
+        ("Zarnia seized the port to strike Velland.", ["zarnia"], ["velland"], "seize", "positive"),
+        ("Zarnia seized the port, killing Malenko.", ["zarnia"], ["malenko"], "seize", "positive"),
     ],
 )
 def test_lexical_reading_of_plain_sentences(nlp, text, subjects, objects, predicate, polarity):
@@ -572,6 +636,31 @@ def test_lexical_reading_of_plain_sentences(nlp, text, subjects, objects, predic
     assert reading is not None
     assert claim["subject_keys"] == subjects and claim["object_keys"] == objects
     assert claim["predicate"] == predicate and claim["polarity"] == polarity
+    # the relationship: the subject's own phrase (not "strikes on Velland", not an
+    # apposition) to the objects before any clause of their own
+    assert claim["relation_subject_keys"] == ([subjects[0]] if predicate != "be" and claim["relation_object_keys"]
+                                              else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "modality"),
+    [
+        ("Zarnia seized the port to strike Velland.", ([], []), "asserted"),
+        ("Zarnia seized the port, killing Malenko.", ([], []), "asserted"),
+        ("Zarnia may attack Velland.", (["zarnia"], ["velland"]), "hedged"),
+        ("Zarnia reportedly attacked Velland.", (["zarnia"], ["velland"]), "reported"),
+        ("Velland said that Zarnia struck Ostrov.", (["zarnia"], ["ostrov"]), "reported"),
+        ("Velland denied that Zarnia struck Ostrov.", (["zarnia"], ["ostrov"]), "denied"),
+        ("Zarnia strikes on Velland killed Ostrov.", (["zarnia"], ["ostrov"]), "asserted"),
+        ("The port of Zarnia is a target for Velland.", ([], []), "asserted"),
+    ],
+)
+def test_lexical_reading_relation_ends_and_modality(nlp, text, relation, modality):
+    reading, claim = lexical_claim(nlp, text)
+    assert reading is not None
+    assert (claim["relation_subject_keys"], claim["relation_object_keys"]) == relation
+    assert claim["modality"] == modality
+    assert claim["polarity"] == ("negative" if modality == "denied" else "positive")
 
 
 @pytest.mark.parametrize(
@@ -585,6 +674,10 @@ def test_lexical_reading_of_plain_sentences(nlp, text, subjects, objects, predic
         "Zarnia warned Velland.",  # a reporting verb without a clause after it
         "Zarnia attack plans worry Velland.",  # no unambiguous verb
         "Zarnia denied the claim and will seize the port.",  # coordinated verbs: the parse decides
+        "Zarnia attacked the port near Velland, Malenko and Ostrov.",  # a list after a comma
+        "Zarnia attacked the port as Velland watched.",  # "as": a preposition or a clause
+        "Zarnia rejected claims that Velland struck the port.",  # a denial with a clause
+        "Zarnia seized the tanker, Velland officials said.",  # the speaker's verb may be the root
     ],
 )
 def test_lexical_reading_leaves_the_rest_to_the_parse(nlp, text):

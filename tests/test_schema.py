@@ -70,6 +70,9 @@ def test_related_to_keys_are_backfilled_before_the_constraint(graph):
         "-[:RELATED_TO {predicate: 'meets', claim_ids: ['c1'], count: 1}]->"
         "(:Node:Entity {id: 'entity:b', name: 'B', key: 'b'})")
     assert "related_to_key" in apply_schema(graph)
-    keys = graph.execute_query("MATCH ()-[r:RELATED_TO]->() RETURN r.key AS key").records
-    expected = edge_key(get_ontology().rel("RELATED_TO"), "entity:a", {"predicate": "meets"}, "entity:b")
-    assert [r["key"] for r in keys] == [expected] == ["entity:a|meets|entity:b"]
+    keys = graph.execute_query("MATCH ()-[r:RELATED_TO]->() RETURN r.key AS key, r.polarity AS polarity").records
+    expected = edge_key(get_ontology().rel("RELATED_TO"), "entity:a", {"predicate": "meets", "polarity": "positive"},
+                        "entity:b")
+    # an edge from before polarity existed takes the vocabulary's default, in its key too
+    assert [r["key"] for r in keys] == [expected] == ["entity:a|meets|positive|entity:b"]
+    assert [r["polarity"] for r in keys] == ["positive"]

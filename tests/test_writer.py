@@ -82,11 +82,42 @@ def test_related_to_counts_distinct_claims(graph):
                                 props={"name": "Border Council", "key": "border council"}))
     doc.edges.append(EdgeRecord(type="RELATED_TO", start_label="Location", start="entity:valdoria",
                                 end_label="Organization", end="entity:border-council",
-                                props={"predicate": "stall", "claim_ids": ["claim:doc:t1:1"]}))
+                                props={"predicate": "stall", "polarity": "positive", "modality": ["asserted"],
+                                       "claim_ids": ["claim:doc:t1:1"]}))
     writer.write(doc)
     writer.write(doc)
     row = read(graph, "MATCH ()-[r:RELATED_TO]->() RETURN r.count AS c, r.predicate AS p")[0]
     assert row == {"c": 1, "p": "stall"}
+
+
+def test_a_denied_and_an_asserted_relation_stay_apart(graph):
+    """Polarity is part of RELATED_TO's key: a denied "supply" between two entities is
+    never merged into an asserted one, and writing them again changes nothing."""
+    writer = GraphWriter(graph)
+    doc = sample_document()
+    doc.nodes.append(NodeRecord(label="Organization", id="entity:border-council",
+                                props={"name": "Border Council", "key": "border council"}))
+    for polarity, modality, claim in (("positive", "reported", "claim:doc:t1:1"), ("negative", "denied", "claim:doc:t1:2"),
+                                      ("negative", "asserted", "claim:doc:t1:3")):
+        doc.edges.append(EdgeRecord(type="RELATED_TO", start_label="Location", start="entity:valdoria",
+                                    end_label="Organization", end="entity:border-council",
+                                    props={"predicate": "supply", "polarity": polarity, "modality": [modality],
+                                           "claim_ids": [claim]}))
+    writer.write(doc)
+    writer.write(doc)
+    rows = read(graph, "MATCH ()-[r:RELATED_TO]->() RETURN r.polarity AS p, r.count AS c, r.modality AS m "
+                       "ORDER BY p")
+    assert [(r["p"], r["c"], sorted(r["m"])) for r in rows] == [
+        ("negative", 2, ["asserted", "denied"]), ("positive", 1, ["reported"])]
+
+
+def test_related_to_without_a_polarity_is_refused(graph):
+    doc = sample_document()
+    doc.edges.append(EdgeRecord(type="RELATED_TO", start_label="Location", start="entity:valdoria",
+                                end_label="Location", end="entity:valdoria", props={"predicate": "meet"}))
+    with pytest.raises(OntologyError, match="needs a polarity"):
+        GraphWriter(graph).write(doc)
+    assert counts(graph) == (0, 0)
 
 
 def test_related_to_without_a_predicate_is_refused(graph):

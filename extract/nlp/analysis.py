@@ -32,6 +32,7 @@ from .resolution import display_name, entity_id, entity_label
 
 
 Polarity = vocabulary_literal("Polarity")
+Modality = vocabulary_literal("Modality")
 
 
 class _Model(BaseModel):
@@ -65,6 +66,10 @@ class ClaimFinding(_Model):
     object_keys: list[str]
     predicate: str | None
     polarity: Polarity
+    modality: Modality
+    relation_subject_keys: list[str] = Field(
+        description="the predicate's own subjects: start entities of the relationships the claim supports")
+    relation_object_keys: list[str] = Field(description="the predicate's own objects: their end entities")
     hedged: bool
     likelihood: str | None = Field(description="ICD 203 likelihood term stated in the text")
     probability_low: float | None

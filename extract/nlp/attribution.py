@@ -10,6 +10,8 @@ Conventions
   and not a time ("on Tuesday", "Thursday"): days and dates never speak.
 - "citing X" cites a speaker only when X's head is a source noun or a name ("citing a
   senior officer"), not a reason ("citing ongoing aggression").
+- An ambiguous form after a preposition, a quantifier or a past verb is a noun
+  ("contrary to reports,", "rejected claims that").
 - A reporting verb right after a possessive or a determiner is an adjective ("Huawei's
   alleged ties", "the reported deaths"), not a cue.
 - An appositive between the speaker and the verb is skipped: "Al Masirah TV, a
@@ -68,6 +70,9 @@ TIME_WORDS: frozenset[str] = frozenset(
     "september october november december jan feb mar apr jun jul aug sep sept oct nov dec on at in by "
     "early late last this next the a".split())
 _MODIFIERS = frozenset({"'s", "’s", "the", "a", "an", "its", "their", "his", "her", "our"})
+# Words after which an ambiguous form ("reports") is a noun, never a verb.
+_NOUN_BEFORE = frozenset({"to", "of", "despite", "amid", "about", "on", "with", "without", "against", "by",
+                          "earlier", "recent", "conflicting", "such", "these", "those", "some", "many"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +198,18 @@ def _preposition_cue(span: Span, i: int, low: str) -> Attribution | None:
     return _as_attribution(_phrase_after(span, j), f"{low} {follow}".strip(), head_required=low == "citing")
 
 
+def _past_verb(token: Token) -> bool:
+    """A lower-case past form ("rejected", "dismissed"): what follows it is its object."""
+    return token.text.islower() and token.is_alpha and token.lower_.endswith("ed")
+
+
 def _verb_cue(span: Span, i: int, low: str) -> Attribution | None:
     n = len(span)
     nxt = span[i + 1].lower_ if i + 1 < n else "."
     if low in AMBIGUOUS_VERBS and nxt not in {"that", ",", ".", "!"}:
         return None
+    if low in AMBIGUOUS_VERBS and i > 0 and (span[i - 1].lower_ in _NOUN_BEFORE or _past_verb(span[i - 1])):
+        return None  # "contrary to reports, ...", "rejected claims that ...": a noun
     if i > 0 and span[i - 1].lower_ in _MODIFIERS:
         return None  # "Huawei's alleged ties", "the reported deaths": an adjective
     # Passive: "... was reported by state media".

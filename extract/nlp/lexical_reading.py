@@ -21,6 +21,14 @@ Conventions
   reports one root and a complete clause, as the parse of such a sentence does.
 - A word that can be a noun counts as the verb only before a determiner
   ("highlights the"), never before a preposition ("attacks on").
+- Relationship ends and modality, as the parse would give them: the subject's own
+  noun phrase ends at its first preposition ("the government of X" counts X); the
+  objects are what follows the verb up to a comma, a clause word or a verb phrase of
+  their own ("to weaken", "and seized"), and a capitalised word past that point
+  leaves the sentence to the parser. Hedging modals and adverbs and "reportedly" in
+  the verb group, a reported clause and its verb ("said", "denied that", "suggests
+  that") give the modality; a denial verb with a clause or a report noun after it,
+  and "appears"/"seems", go to the parser.
 """
 
 from __future__ import annotations
@@ -29,7 +37,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from .attribution import REPORTING_VERBS
+from .attribution import AMBIGUOUS_VERBS, REPORTING_VERBS
+from .entity_lexicon import STATE_HEADS
 from .claim_rules import RAISING_LEMMAS, REPORTING_LEMMAS, Reading, verb_lemma
 from .clause_lexicon import (
     AUXILIARIES,
@@ -51,6 +60,15 @@ from .clause_lexicon import (
     VERB_ADVERBS,
     VERB_GROUP_WORDS,
     WordClasses,
+)
+from .modality import (
+    DENIAL_LEMMAS,
+    HEDGE_ADVERBS,
+    HEDGE_LEMMAS,
+    HEDGE_MODALS,
+    LIGHT_PREDICATES,
+    REPORT_NOUNS,
+    REPORTIVE_ADVERBS,
 )
 
 MAX_OPENING = 12  # tokens up to the comma that ends an opening phrase
@@ -88,9 +106,11 @@ def _scan(
         if _adverb(before, wc) and before not in VERB_ADVERBS and kind != "s":
             return None  # "highly trained" or "strongly condemned": the parse decides
         if token.text in REPORTING_VERBS:
+            if word in AMBIGUOUS_VERBS and _finite(prev, wc) is not None:
+                return None  # "rejected claims that ...": a noun, the object of a verb
             if reported or not _plain_subject(tokens[:i]):
                 return None
-            return _reported_clause(tokens[i + 1:], token, base, wc)
+            return _reported_clause(tokens[i + 1:], token, verb_lemma(token, wc.lemmas), base, wc)
         verdict = _verb_verdict(tokens, i, kind, wc)
         if verdict is None:
             return None
@@ -188,13 +208,42 @@ def _reading(
     token = tokens[verb]
     lemma = "be" if token.lower_ in BE else verb_lemma(token, wc.lemmas)
     if lemma in REPORTING_LEMMAS or token.lower_ in REPORTING_VERBS:
-        return None if reported else _reported_clause(tokens[verb + 1:], token, base, wc)
+        return None if reported else _reported_clause(tokens[verb + 1:], token, lemma, base, wc)
     if lemma in RAISING_LEMMAS and (lemma != "be" or any(t.lower_ == "to" for t in tokens[verb + 1:verb + 3])):
         return None
+    if lemma in HEDGE_LEMMAS or (lemma in DENIAL_LEMMAS and any(
+            t.lower_ == "that" or t.lower_ in REPORT_NOUNS for t in tokens[verb + 1:])):
+        return None  # "appears to", "rejected claims that ...": the parse finds the clause
     if verb + 1 < len(tokens) and tokens[verb + 1].lower_ in PARTICLES:
         return None
-    if any(t.text in CLAUSE_BREAKS for t in tokens[verb + 1:]):
+    rest = tokens[verb + 1:]
+    if any(t.text in CLAUSE_BREAKS for t in rest):
         return None
+    # The objects: what follows the verb, up to a comma or a clause word. A name past
+    # that may belong to another clause (or to this one, "after the talks in X"): the
+    # parse decides.
+    # The subject's own noun phrase ends at its first preposition ("The port of X").
+    preps = [k for k, t in enumerate(tokens[:i]) if t.lower_ in PREPOSITIONS and t.lower_ not in CONJUNCTIONS]
+    head_end = preps[0] if preps else i
+    if preps and tokens[head_end].lower_ == "of" and head_end > 0 and tokens[head_end - 1].lower_ in STATE_HEADS:
+        head_end = preps[1] if len(preps) > 1 else i  # "the government of X": X acts (claim_rules._noun_phrase)
+    head = tokens[:head_end]
+    stop = next((k for k, t in enumerate(rest) if t.text == "," or t.lower_ in CLAUSE_WORDS
+                 or _opens_verb_phrase(rest, k, wc) or _participle_clause(rest, k, wc)), len(rest))
+    # Where the objects end matters only for a relationship: one needs a content
+    # predicate and a name in the subject's own phrase.
+    related = lemma not in LIGHT_PREDICATES and any(t.is_alpha and t.text[:1].isupper() for t in head)
+    if related and not _clause_stop(rest, stop, wc) and any(t.is_alpha and t.text[:1].isupper() for t in rest[stop:]):
+        return None
+    if related and any(_verb_after_conjunction(rest, k, wc) for k in range(stop)):
+        return None  # "and boats" or "and attacks": a noun or a second verb, the parse decides
+    if any(t.text in REPORTING_VERBS for t in rest[stop:]):
+        return None  # "..., forcing it to halt, the governor said": the root may be the speaker's verb
+    objects = [t for t in rest[:stop] if not t.is_punct or t.text in SUBJECT_PUNCT]
+    j = i
+    while j > 0 and (tokens[j - 1].lower_ in VERB_ADVERBS or tokens[j - 1].lower_ in HEDGE_ADVERBS):
+        j -= 1
+    group = tokens[j:verb]
     first, last = tokens[0], tokens[i - 1]
     return Reading(
         predicate=lemma,
@@ -202,13 +251,74 @@ def _reading(
         negator_starts=tuple(base + t.idx for t in negators),
         clause_complete=True,
         one_root=True,
+        object_chars=((base + objects[0].idx, base + objects[-1].idx + len(objects[-1].text)),) if objects else (),
+        subject_head_chars=((base + first.idx, base + head[-1].idx + len(head[-1].text)),) if head else (),
+        hedge_starts=tuple(base + t.idx for t in group if t.lower_ in HEDGE_MODALS or t.lower_ in HEDGE_ADVERBS),
+        reported=any(t.lower_ in REPORTIVE_ADVERBS for t in group),
     )
 
 
-def _reported_clause(tokens: list[Token], verb: Token, base: int, wc: WordClasses) -> Reading | None:
+def _clause_stop(tokens: list[Token], k: int, wc: WordClasses) -> bool:
+    """Does a clause of its own open at tokens[k], one the parse never counts among the
+    predicate's objects? A relative or complement clause ("that", "which", "while"), a
+    verb phrase ("to weaken", "and seized") or a participle clause after a comma
+    (", aiming to", ", backed by"). Not "as", "after", "since" (prepositions too) nor a
+    comma before a list or a speaker."""
+    if k >= len(tokens):
+        return True
+    word = tokens[k].lower_
+    if word in CLAUSE_WORDS:
+        return word not in PREPOSITIONS
+    if _participle_clause(tokens, k, wc):
+        return True
+    if tokens[k].text == ",":
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        return after is not None and after.text.islower() and after.is_alpha and after.lower_.endswith(("ing", "ed"))
+    return _opens_verb_phrase(tokens, k, wc)
+
+
+def _opens_verb_phrase(tokens: list[Token], k: int, wc: WordClasses) -> bool:
+    """Does tokens[k] open a verb phrase of its own: "to weaken ...", "and seized ..."?"""
+    if tokens[k].lower_ not in CONJUNCTIONS and tokens[k].lower_ != "to":
+        return False
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if after is None or not after.text.islower() or not after.is_alpha or after.lower_ in DETERMINERS:
+        return False
+    if tokens[k].lower_ == "to":
+        return after.lower_ in wc.lemmas[1]
+    return after.lower_ in AUXILIARIES or _finite(after, wc) == "past"
+
+
+def _verb_after_conjunction(tokens: list[Token], k: int, wc: WordClasses) -> bool:
+    """"and" or "or" before a present or base form that may be a verb or a noun."""
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (tokens[k].lower_ in CONJUNCTIONS and after is not None and after.text.islower()
+            and _finite(after, wc) in ("s", "base"))
+
+
+def _participle_clause(tokens: list[Token], k: int, wc: WordClasses) -> bool:
+    """A participle right after a noun opens a clause that modifies it ("fees collected
+    by X", "ships carrying Y"): the parse's acl, never an object of the predicate."""
+    if k == 0 or not tokens[k].text.islower() or not tokens[k].is_alpha:
+        return False
+    prev = tokens[k - 1]
+    if not prev.is_alpha or prev.lower_ in NOUN_CONTEXT or prev.lower_ in DEGREE_WORDS or prev.lower_ in AUXILIARIES:
+        return False
+    if prev.lower_ in VERB_GROUP_WORDS or _adverb(prev.lower_, wc) or not _noun_like(prev.lower_, wc):
+        return False
+    word = tokens[k].lower_
+    if word.endswith("ing"):  # "ships carrying", not "a stern warning"
+        return not _noun_like(word, wc)
+    after = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+    # "fees collected by X", "fighters held in Y"; a past form before a preposition
+    return _participle(word, wc) and after in PREPOSITIONS and after not in CONJUNCTIONS
+
+
+def _reported_clause(tokens: list[Token], verb: Token, lemma: str, base: int, wc: WordClasses) -> Reading | None:
     """The Reading of "A said (that) B ...": the parse reads B's clause (the reporting
-    verb's ccomp), and so does this when B follows the verb at once and is plain."""
-    if verb.text not in REPORTING_VERBS or not tokens:
+    verb's ccomp), and so does this when B follows the verb at once and is plain. The
+    clause is reported; denied after a denial verb, hedged after "suggests that"."""
+    if not tokens or (verb.text not in REPORTING_VERBS and not (lemma in HEDGE_LEMMAS and tokens[0].lower_ == "that")):
         return None  # "X did not say": the parse may read it either way
     if tokens[0].lower_ == "that":
         tokens = tokens[1:]
@@ -216,7 +326,12 @@ def _reported_clause(tokens: list[Token], verb: Token, base: int, wc: WordClasse
         return None  # "denied the reports X ...": an object, not a clause
     if not tokens or not (tokens[0].text[:1].isupper() or tokens[0].lower_ in DETERMINERS):
         return None  # "said on Tuesday that ...", "told reporters ..."
-    return _scan(tokens, base, wc, reported=True)
+    reading = _scan(tokens, base, wc, reported=True)
+    if reading is None:
+        return None
+    hedges = (base + verb.idx,) if lemma in HEDGE_LEMMAS else ()
+    return replace(reading, reported=lemma not in DENIAL_LEMMAS, denied=lemma in DENIAL_LEMMAS,
+                   hedge_starts=tuple(sorted(reading.hedge_starts + hedges)))
 
 
 def _after_opening(tokens: list[Token]) -> list[Token] | None:

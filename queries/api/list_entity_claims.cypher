@@ -9,7 +9,7 @@ CALL (e) {
   WITH e, about, c, p, d, s
   ORDER BY d.published IS NULL, d.published DESC, c.id
   SKIP $offset LIMIT $limit
-  RETURN collect(c {.id, .text, .polarity, .hedged, .likelihood, .predicate, .attribution,
+  RETURN collect(c {.id, .text, .polarity, .modality, .hedged, .likelihood, .predicate, .attribution,
                     .extraction_score, role: about.role,
                     attributed_to: COLLECT { MATCH (c)-[:ATTRIBUTED_TO]->(w) RETURN w.name }[0],
                     passage_id: p.id, document_id: d.id, document_title: d.title,

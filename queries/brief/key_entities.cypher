@@ -3,7 +3,8 @@
 // params: $topic (string), $entity (string or null), $since and $until (ISO dates or
 //         null), $limit (rows), $max_documents (documents in scope), $stale_days
 // returns: id, name, type, mentions, documents, connections, relationships (list of
-//          {predicate, other, other_id, count, outgoing}), passage_ids, citation columns (first mention)
+//          {predicate, polarity, modality, other, other_id, count, outgoing}), passage_ids,
+//          citation columns (first mention)
 // --- scope: the same lines open every brief/ query (a test keeps them identical) ---
 // Documents tagged with, mentioning an entity named like, or containing the phrase
 // $topic; also mentioning $entity when it is set; published in [$since, $until];
@@ -68,7 +69,8 @@ CALL (e) {
   OPTIONAL MATCH (e)-[r:RELATED_TO]-(o)
   WITH r, o ORDER BY r.count DESC LIMIT 3
   RETURN collect(CASE WHEN r IS NULL THEN null
-                 ELSE {predicate: r.predicate, other: o.name, other_id: o.id, count: r.count,
+                 ELSE {predicate: r.predicate, polarity: r.polarity, modality: r.modality,
+                       other: o.name, other_id: o.id, count: r.count,
                        outgoing: startNode(r) = e} END) AS relationships
 }
 RETURN e.id AS id, e.name AS name, [l IN labels(e) WHERE NOT l IN ["Node", "Entity"]][0] AS type,

@@ -83,6 +83,24 @@ def _term_label(vocabulary: str, notation: str | None) -> str | None:
     return get_ontology().term(vocabulary, notation).label if notation else None
 
 
+def relation_phrase(x: dict) -> str:
+    """A relationship as a key-entities line words it: "supply Tidewater Front"; negative,
+    "did not supply Tidewater Front", or "supply Tidewater Front (denied)" when its claims
+    deny it; "(hedged)" when every claim behind it is hedged. Incoming: "X supply it"."""
+    onto = get_ontology()
+    modalities = set(x.get("modality") or [])
+    denied, hedged = onto.term("Modality", "denied"), onto.term("Modality", "hedged")
+    verb = x["predicate"]
+    if x.get("polarity") == onto.term("Polarity", "negative").notation and denied.notation not in modalities:
+        verb = f"did not {verb}"
+    text = f"{verb} {x['other']}" if x["outgoing"] else f"{x['other']} {verb} it"
+    if denied.notation in modalities and x.get("polarity") == onto.term("Polarity", "negative").notation:
+        text += f" ({denied.label})"
+    elif modalities == {hedged.notation}:
+        text += f" ({hedged.label})"
+    return text
+
+
 def implications(asm: Assembly, rows: Rows) -> list[Statement]:
     return [asm.stmt(r, f"risk:{r['domain']}", r["text"],
                      details={"domain": r["domain"], "domain_label": _term_label("RiskDomain", r["domain"])})
@@ -113,9 +131,7 @@ def entities(asm: Assembly, rows: Rows) -> list[Statement]:
         rels = [x for x in r["relationships"] if x]
         text = f"{r['name']} ({r['type'] or L.Entity}): {r['mentions']} mention(s) in {r['documents']} document(s)"
         if rels:
-            text += "; " + "; ".join(
-                (f"{x['predicate']} {x['other']}" if x["outgoing"] else f"{x['other']} {x['predicate']} it")
-                + f" ×{x['count']}" for x in rels)
+            text += "; " + "; ".join(f"{relation_phrase(x)} ×{x['count']}" for x in rels)
         out.append(asm.stmt(r, "entity", text, details={"name": r["name"], "type": r["type"], "mentions": r["mentions"],
                                                        "connections": r["connections"], "relationships": rels}))
     return out
