@@ -15,9 +15,9 @@ from weakref import WeakKeyDictionary
 
 import neo4j
 from neo4j import Driver, GraphDatabase
-from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from intelgraph.errors import DatabaseUnavailable, QueryTimeout
+from intelgraph.errors import DatabaseUnavailable, QueryMemoryError, QueryTimeout
 from intelgraph.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -85,11 +85,38 @@ def read(driver: Driver, query: LiteralString, params: dict[str, Any] | None = N
     return run_read(driver, work, database=database, timeout=timeout)
 
 
+# Neo4j's codes for a query that ran out of memory: the per-transaction or total limit
+# (MemoryPoolOutOfMemoryError, TransactionMemoryLimit) or the heap itself (OutOfMemoryError).
+# They are transient errors, which execute_read would retry, running the same query into
+# the same wall again; a read that hit one fails at once instead.
+_MEMORY_CODES = ("OutOfMemoryError", "MemoryPoolOutOfMemoryError", "TransactionMemoryLimit")
+MEMORY_MESSAGE = ("query used too much memory and was stopped (the server is still up); "
+                  "return less: fewer or smaller rows, aggregates instead of lists")
+
+
+def memory_exhausted(exc: Neo4jError) -> bool:
+    return any(code in (exc.code or "") for code in _MEMORY_CODES)
+
+
+def _no_retry_on_memory(work: Callable[[neo4j.ManagedTransaction], T]) -> Callable[[neo4j.ManagedTransaction], T]:
+    def guarded(tx: neo4j.ManagedTransaction) -> T:
+        try:
+            return work(tx)
+        except Neo4jError as exc:
+            if memory_exhausted(exc):
+                raise QueryMemoryError(MEMORY_MESSAGE) from None
+            raise
+
+    return guarded
+
+
 def run_read(driver: Driver, work: Callable[[neo4j.ManagedTransaction], T], *,
-             database: str | None = None, timeout: float | None = None) -> T:
+             database: str | None = None, timeout: float | None = None, fetch_size: int | None = None) -> T:
+    work = _no_retry_on_memory(work)
     fn = neo4j.unit_of_work(timeout=timeout)(work) if timeout else work
+    extra = {"fetch_size": fetch_size} if fetch_size else {}
     with driver.session(database=database or settings_of(driver).neo4j_database,
-                        default_access_mode=neo4j.READ_ACCESS) as session:
+                        default_access_mode=neo4j.READ_ACCESS, **extra) as session:
         return _translate(lambda: session.execute_read(fn))
 
 

@@ -103,6 +103,14 @@ def cypher_command(
 
     if bool(statement) == bool(query_name):
         raise QueryError("give either a query or --query NAME")
+    import math
+
+    from intelgraph.errors import InputError
+
+    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+        raise InputError(f"--timeout {timeout:g}: give a number of seconds above 0")
+    if limit is not None and limit < 1:
+        raise InputError(f"--max-rows {limit}: give 1 or more")
     params = _parse_params(param)
     if query_name:
         text = query(query_name)
