@@ -19,12 +19,12 @@ from typing import Any, LiteralString, cast
 
 import neo4j
 from neo4j import Driver
-from neo4j.exceptions import ClientError, CypherSyntaxError
+from neo4j.exceptions import ClientError, CypherSyntaxError, ServiceUnavailable, SessionExpired
 
 import json
 import math
 
-from intelgraph.errors import QueryError, QueryTimeout
+from intelgraph.errors import DatabaseUnavailable, QueryError, QueryTimeout
 from intelgraph.graph.driver import run_read, settings_of
 
 _FORBIDDEN_OPERATORS = {
@@ -76,13 +76,53 @@ def _plan_nodes(plan) -> list[dict]:
     return nodes
 
 
+# Brackets nested deeper than this are refused before Neo4j sees them: around 400 levels
+# Neo4j 5's parser stops answering on that connection (no error, no timeout), and no
+# analyst's query nests a tenth as deep.
+MAX_NESTING = 100
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def nesting_depth(query: str) -> int:
+    """How deeply ( [ { nest in `query`, outside strings, `quoted names` and comments."""
+    depth = deepest = 0
+    i, n = 0, len(query)
+    while i < n:
+        c = query[i]
+        if c in "'\"`":
+            i += 1
+            while i < n and query[i] != c:
+                i += 2 if query[i] == "\\" and c != "`" else 1
+        elif query.startswith("//", i):
+            i = query.find("\n", i)
+            i = n if i < 0 else i
+        elif query.startswith("/*", i):
+            i = query.find("*/", i + 2)
+            i = n if i < 0 else i + 1
+        elif c in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in _CLOSE:
+            depth -= 1
+        i += 1
+    return deepest
+
+
 def check_read_only(driver: Driver, query: str, params: dict[str, Any] | None = None) -> None:
     if not query or not query.strip():
         raise QueryError("empty query")
+    if nesting_depth(query) > MAX_NESTING:
+        raise QueryError(f"refused: brackets nest more than {MAX_NESTING} deep; flatten the query")
     explain = cast(LiteralString, "EXPLAIN " + query)
 
     def work(tx: neo4j.ManagedTransaction):
-        return tx.run(explain, params or {}).consume()
+        try:
+            return tx.run(explain, params or {}).consume()
+        except (ServiceUnavailable, SessionExpired) as exc:
+            # The connection was up when planning began; losing it now is about this query,
+            # and retrying it would only wait for the same silence again.
+            raise DatabaseUnavailable("Neo4j dropped the connection while planning this query; "
+                                      "simplify it (the server may still be up)") from exc
 
     timeout = settings_of(driver).query_timeout
     try:
