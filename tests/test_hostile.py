@@ -81,7 +81,8 @@ def test_memory_hungry_query_fails_in_one_line_and_server_stays_up(small_server,
             r = client.post("/cypher", json={"query": DOUBLING}, headers={"X-API-Key": READER})
             assert r.status_code == 422
             assert r.json()["error"]["message"].startswith("query used too much memory")
-            assert client.get("/ready").status_code == 200
+            again = client.post("/cypher", json={"query": "RETURN 1 AS one"}, headers={"X-API-Key": READER})
+            assert again.json()["rows"] == [{"one": 1}]
         _still_up(small_server)
     finally:
         get_settings.cache_clear()
@@ -125,7 +126,7 @@ def test_huge_rows_are_cut_off_at_the_byte_cap(graph, monkeypatch):
 def test_procedures_outside_the_allow_list_are_refused(graph, query):
     result = runner.invoke(app, ["cypher", query])
     assert result.exit_code == 2, result.output
-    assert "is not allowed here" in result.output
+    assert "refused:" in result.output  # by the allow-list, or for its DBMS query type
 
 
 @pytest.mark.parametrize("query", [
