@@ -11,6 +11,8 @@ each graph against the ontology, so what it shows is what ingest would accept.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +25,7 @@ from intelgraph.extract.sources import DocumentSources, SourceInfo
 from intelgraph.extract.readers import check_size, read_bytes
 from intelgraph.extract.readers.model import ParsedDocument
 from intelgraph.ontology.records import GraphDocument
+from intelgraph.settings import get_settings
 
 # Files a folder walk picks up; anything else in a folder is skipped, not failed. A
 # folder's README describes the folder and is not one of its documents.
@@ -90,11 +93,23 @@ def read_one(name: str, fmt: str = "auto", *, stdin: bytes | None = None) -> Par
     if path.is_dir():
         raise InputError(f"{name}: is a folder; pass --recursive or name the files")
     try:
-        check_size(path.stat().st_size, name)  # before reading: a huge file costs nothing
-        data = path.read_bytes()
+        with open(path, "rb", opener=_no_block) as handle:
+            info = os.fstat(handle.fileno())
+            # a device or pipe has no size to check and may never end (/dev/zero, a FIFO)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{name}: not a regular file (a device, pipe or socket); "
+                                 "save the document to a file, or pipe it to '-'")
+            check_size(info.st_size, name)  # before reading: a huge file costs nothing
+            # never more than the limit allows, even if the file grows while it is read
+            data = handle.read(get_settings().max_file_bytes + 1)
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
     return read_bytes(data, name, fmt)
+
+
+def _no_block(path: str, flags: int) -> int:
+    # opening a FIFO for reading waits for a writer; O_NONBLOCK lets fstat see what it is first
+    return os.open(path, flags | os.O_NONBLOCK)
 
 
 def read_inputs(names: Iterable[str], fmt: str = "auto", *, stdin: bytes | None = None,

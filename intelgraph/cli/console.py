@@ -69,9 +69,20 @@ def stdin_bytes(paths: list[str]) -> bytes | None:
 
     if "-" not in paths:
         return None
+    from intelgraph.extract.readers import check_size
+    from intelgraph.settings import get_settings
+
     if sys.stdin is None or sys.stdin.isatty():
         raise InputError("'-' reads a document from standard input, but nothing was piped in")
-    return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    # one byte past the limit is enough to know it is too large; the rest is never read
+    cap = get_settings().max_file_bytes + 1
+    if hasattr(sys.stdin, "buffer"):
+        data = sys.stdin.buffer.read(cap)
+    else:
+        data = sys.stdin.read(cap).encode()[:cap]
+    if len(data) >= cap:
+        check_size(len(data), "<stdin>")  # raises, naming the limit
+    return data
 
 
 def write_out(path, text: str) -> None:
