@@ -53,10 +53,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         owned = None
         if getattr(app.state, "driver", None) is None:  # else: given by the embedding code; theirs to close
             try:
-                owned = make_driver(settings)
+                owned = make_driver(settings, fail_fast=True)
             except DatabaseUnavailable as exc:
                 log.warning("%s; serving anyway, /ready reports 503 until it answers", exc)
-                owned = make_driver(settings, verify=False)
+                owned = make_driver(settings, verify=False, fail_fast=True)
             app.state.driver = owned
         try:
             yield

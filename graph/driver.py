@@ -48,13 +48,20 @@ def where(settings: Settings) -> str:
     return settings.neo4j_uri or f"the local server (bolt://127.0.0.1:{settings.bolt_port})"
 
 
-def make_driver(settings: Settings, *, verify: bool = True) -> Driver:
+# For a server answering requests (the API): a request fails within ~3 s when Neo4j is
+# down, instead of the driver's defaults (a 30 s connect and 30 s of retries); a
+# transient error mid-query is still retried within that second and a half.
+FAIL_FAST = {"connection_timeout": 1.0, "connection_acquisition_timeout": 2.0, "max_transaction_retry_time": 1.5}
+
+
+def make_driver(settings: Settings, *, verify: bool = True, fail_fast: bool = False) -> Driver:
     uri, user, password = connection(settings)
     auth = (user, password) if password else None
     # Notifications (e.g. "label does not exist yet" on an empty graph) are noise for
     # users; query problems surface as errors.
     driver = GraphDatabase.driver(uri, auth=auth, max_connection_pool_size=50,
-                                  notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF)
+                                  notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+                                  **(FAIL_FAST if fail_fast else {}))
     _SETTINGS[driver] = settings
     if verify:
         try:

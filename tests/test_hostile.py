@@ -194,3 +194,113 @@ def test_keys_file_not_utf8_and_conflicting_roles(tmp_path):
     # the same key twice with the same role is harmless
     KeyStore.from_settings(Settings.model_construct(api_keys="k1:reader,k1:reader", api_keys_file=None,
                                                     api_open=False))
+
+
+# ---- inputs that are not documents -------------------------------------------------------------------
+
+def test_devices_fifos_and_oversized_stdin_are_refused_before_reading(tmp_path, monkeypatch):
+    import os
+
+    result = runner.invoke(app, ["extract", "/dev/zero"])
+    assert result.exit_code == 1 and "not a regular file" in result.output
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = runner.invoke(app, ["extract", str(fifo)])  # would wait for a writer if opened blocking
+    assert "not a regular file" in result.output
+    monkeypatch.setenv("INTELGRAPH_MAX_FILE_BYTES", "1000")
+    get_settings.cache_clear()
+    try:
+        sparse = tmp_path / "sparse.txt"
+        with open(sparse, "wb") as f:
+            f.truncate(3_000_000_000)  # 3 GB of nothing on disk
+        result = runner.invoke(app, ["extract", str(sparse)])
+        assert "larger than the limit of 1,000 bytes" in result.output
+        result = runner.invoke(app, ["extract", "-"], input="Harbour notes. " * 200)
+        assert "larger than the limit of 1,000 bytes" in result.output
+    finally:
+        get_settings.cache_clear()
+
+
+def test_ingest_of_a_missing_path_exits_2():
+    result = runner.invoke(app, ["ingest", "/no/such/folder"])
+    assert result.exit_code == 2 and result.output.startswith("error: /no/such/folder: no such file")
+
+
+def test_api_answers_503_fast_when_neo4j_is_down(monkeypatch):
+    import time
+
+    from intelgraph.api.app import create_app
+
+    monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{free_port()}")  # nothing listens there
+    monkeypatch.setenv("INTELGRAPH_API_KEYS", f"{READER}:reader")
+    get_settings.cache_clear()
+    try:
+        with TestClient(create_app()) as client:
+            for path, body in (("/cypher", {"query": "RETURN 1 AS one"}), ("/entities?q=Kestrel", None)):
+                started = time.monotonic()
+                r = (client.post(path, json=body, headers={"X-API-Key": READER}) if body
+                     else client.get(path, headers={"X-API-Key": READER}))
+                assert r.status_code == 503, r.text
+                assert time.monotonic() - started < 3.5
+    finally:
+        get_settings.cache_clear()
+
+
+# ---- long documents -------------------------------------------------------------------------------------
+
+def test_piece_bounds_cover_a_long_text_at_paragraph_breaks():
+    from intelgraph.extract.long_text import piece_bounds
+
+    para = "The ferry to Port Aldane left at dawn. Nobody on the quay saw it go.\n\n"
+    text = para * (1_050_000 // len(para) + 1)
+    bounds = piece_bounds(text)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+    assert all(end - start <= 100_000 for start, end in bounds)
+    assert all(text[end - 2:end] == "\n\n" for _, end in bounds[:-1])
+    # one unbroken run of letters is still cut
+    assert max(e - s for s, e in piece_bounds("x" * 250_000)) == 100_000
+
+
+def test_long_document_is_extracted_in_pieces_with_whole_text_offsets(graph, tmp_path, monkeypatch):
+    from intelgraph.extract import long_text
+
+    monkeypatch.setattr(long_text, "CHUNK_CHARS", 2_000)
+    paras = [f"Commander Ilse Marrow of the Kestrel Strait patrol met officials in Port Aldane on day {i}. "
+             "She said the Norvenian navy had moved two frigates.\n\n" for i in range(60)]
+    long = tmp_path / "long.txt"
+    long.write_text("".join(paras), encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Officials in Vell said the harbour reopened on Monday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(long), str(good), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["documents"]["new"] == 2
+    text = read(graph, "MATCH (d:Document) WHERE d.text STARTS WITH 'Commander' RETURN d.text AS t")[0]["t"]
+    passages = read(graph, "MATCH (p:Passage)-[:PART_OF]->(d:Document) WHERE d.text STARTS WITH 'Commander' "
+                           "RETURN p.start AS s, p.end AS e, p.text AS t")
+    assert len(passages) >= 100
+    assert max(p["e"] for p in passages) > 10_000  # passages from the later pieces
+    assert all(text[p["s"]:p["e"]] == p["t"] for p in passages)
+
+
+# ---- stored markup ------------------------------------------------------------------------------------------
+
+def test_markup_in_stored_text_is_printed_as_text(graph, tmp_path):
+    doc = tmp_path / "markup.txt"
+    title = "Harbour notes [/] on the Kestrel Strait [/b]"
+    doc.write_text(f"{title}\n\nOfficials in Port Aldane [bold]said[/bold] the ferry [/] was late.\n",
+                   encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert "[/b]" in result.output
+    result = runner.invoke(app, ["ingest", str(doc)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["cypher", "MATCH (d:Document) RETURN d.title AS title, d.id AS id"])
+    assert result.exit_code == 0, result.output
+    assert "[/b]" in result.output
+    doc_id = read(graph, "MATCH (d:Document) RETURN d.id AS id")[0]["id"]
+    passage = read(graph, "MATCH (p:Passage) WHERE p.text CONTAINS '[/]' RETURN p.id AS id")[0]["id"]
+    for node in (doc_id, passage):
+        result = runner.invoke(app, ["trace", node])
+        assert result.exit_code == 0, result.output
+        assert "[/]" in result.output
