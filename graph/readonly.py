@@ -23,6 +23,7 @@ from neo4j.exceptions import ClientError, CypherSyntaxError, ServiceUnavailable,
 
 import json
 import math
+import re
 
 from intelgraph.errors import DatabaseUnavailable, QueryError, QueryTimeout
 from intelgraph.graph.driver import run_read, settings_of
@@ -185,5 +186,11 @@ def run_read_only(driver: Driver, query: str, params: dict[str, Any] | None = No
         raise QueryError(f"refused by Neo4j: {_first_line(exc.message)}") from None
 
 
+# Java class names in Neo4j's messages ("java.lang.ArithmeticException: …") mean nothing
+# to an analyst; the text after them says what went wrong.
+_JAVA_NAME = re.compile(r"\b(?:java|javax|org\.neo4j|com\.neo4j)(?:\.[\w$]+)+(?::\s*)?")
+
+
 def _first_line(text: str | None) -> str:
-    return (text or "").strip().splitlines()[0] if text else "unknown error"
+    line = (text or "").strip().splitlines()[0] if text and text.strip() else ""
+    return _JAVA_NAME.sub("", line).strip() or "unknown error"

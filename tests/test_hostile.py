@@ -305,3 +305,28 @@ def test_markup_in_stored_text_is_printed_as_text(graph, tmp_path):
         result = runner.invoke(app, ["trace", node])
         assert result.exit_code == 0, result.output
         assert "[/]" in result.output
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"\xff\xfe[sources]\n", "not UTF-8"), (b"sources = 'Harbour Gazette'\n", "[sources] must be a table"),
+    (b"layouts = [1, 2]\n", "[layouts] must be a table"), (b"[sources\n", "not valid TOML"), (None, "is a folder"),
+])
+def test_bad_sources_file_gives_one_line(tmp_path, content, expected):
+    if content is None:
+        sources = tmp_path / "folder"
+        sources.mkdir()
+    else:
+        sources = tmp_path / "sources.toml"
+        sources.write_bytes(content)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Officials in Vell said the harbour reopened.\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(doc), "--sources", str(sources)])
+    assert result.exit_code == 2, result.output
+    assert expected in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_neo4j_messages_lose_java_class_names():
+    from intelgraph.graph.readonly import _first_line
+
+    assert _first_line("java.lang.ArithmeticException: / by zero\nat …") == "/ by zero"
+    assert _first_line("Failed: org.neo4j.exceptions.InvalidArgumentException: bad value") == "Failed: bad value"
