@@ -126,7 +126,7 @@ def test_huge_rows_are_cut_off_at_the_byte_cap(graph, monkeypatch):
 def test_procedures_outside_the_allow_list_are_refused(graph, query):
     result = runner.invoke(app, ["cypher", query])
     assert result.exit_code == 2, result.output
-    assert "refused:" in result.output  # by the allow-list, or for its DBMS query type
+    assert "refused" in result.output  # by the allow-list, by query type, or unknown to the server
 
 
 @pytest.mark.parametrize("query", [
