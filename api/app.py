@@ -74,6 +74,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         responses={
+            400: {"model": ErrorBody, "description": "A request the server cannot parse: a malformed body or "
+                                                     "multipart form, a bad Content-Length."},
             401: {"model": ErrorBody, "description": "No or unknown API key."},
             403: {"model": ErrorBody, "description": "The key's role does not allow this."},
             413: {"model": ErrorBody, "description": "The request body is over the size limit."},
