@@ -14,16 +14,15 @@ Three gates, each enough on its own for what it covers:
 
 from __future__ import annotations
 
+import json
+import math
+import re
 from dataclasses import dataclass
 from typing import Any, LiteralString, cast
 
 import neo4j
 from neo4j import Driver
 from neo4j.exceptions import ClientError, CypherSyntaxError, ServiceUnavailable, SessionExpired
-
-import json
-import math
-import re
 
 from intelgraph.errors import DatabaseUnavailable, QueryError, QueryTimeout
 from intelgraph.graph.driver import run_read, settings_of
@@ -109,7 +108,8 @@ def nesting_depth(query: str) -> int:
     return deepest
 
 
-def check_read_only(driver: Driver, query: str, params: dict[str, Any] | None = None) -> None:
+def check_read_only(driver: Driver, query: str, params: dict[str, Any] | None = None, *,
+                    timeout: float | None = None) -> None:
     if not query or not query.strip():
         raise QueryError("empty query")
     if nesting_depth(query) > MAX_NESTING:
@@ -125,7 +125,7 @@ def check_read_only(driver: Driver, query: str, params: dict[str, Any] | None = 
             raise DatabaseUnavailable("Neo4j dropped the connection while planning this query; "
                                       "simplify it (the server may still be up)") from exc
 
-    timeout = settings_of(driver).query_timeout
+    timeout = timeout or settings_of(driver).query_timeout
     try:
         summary = run_read(driver, work, timeout=timeout)
     except CypherSyntaxError as exc:
@@ -161,7 +161,7 @@ def run_read_only(driver: Driver, query: str, params: dict[str, Any] | None = No
     # 0 would mean "no limit" to the driver and an empty answer marked capped to the loop below
     if not (math.isfinite(timeout) and timeout > 0) or row_cap < 1 or max_bytes < 1:
         raise QueryError("the time limit must be above 0 seconds, the row and byte caps 1 or more")
-    check_read_only(driver, query, params)
+    check_read_only(driver, query, params, timeout=timeout)
 
     def work(tx: neo4j.ManagedTransaction) -> QueryResult:
         result = tx.run(cast(LiteralString, query), params or {})
