@@ -249,17 +249,17 @@ def test_api_answers_503_fast_when_neo4j_is_down(monkeypatch):
 # ---- long documents -------------------------------------------------------------------------------------
 
 def test_piece_bounds_cover_a_long_text_at_paragraph_breaks():
-    from intelgraph.extract.long_text import piece_bounds
+    from intelgraph.extract.long_text import CHUNK_CHARS, piece_bounds
 
     para = "The ferry to Port Aldane left at dawn. Nobody on the quay saw it go.\n\n"
     text = para * (1_050_000 // len(para) + 1)
     bounds = piece_bounds(text)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
-    assert all(end - start <= 100_000 for start, end in bounds)
+    assert all(end - start <= CHUNK_CHARS for start, end in bounds) and len(bounds) > 1_050_000 // CHUNK_CHARS
     assert all(text[end - 2:end] == "\n\n" for _, end in bounds[:-1])
     # one unbroken run of letters is still cut
-    assert max(e - s for s, e in piece_bounds("x" * 250_000)) == 100_000
+    assert [e - s for s, e in piece_bounds("x" * (2 * CHUNK_CHARS + 5))] == [CHUNK_CHARS, CHUNK_CHARS, 5]
 
 
 def test_long_document_is_extracted_in_pieces_with_whole_text_offsets(graph, tmp_path, monkeypatch):
