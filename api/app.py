@@ -26,8 +26,8 @@ from intelgraph.api.body_limit import BodySizeLimit
 from intelgraph.api.docs_assets import install as install_docs
 from intelgraph.api.errors import install as install_error_handlers
 from intelgraph.api.schemas import ErrorBody
-from intelgraph.errors import DatabaseUnavailable
-from intelgraph.settings import Settings, get_settings
+from intelgraph.errors import ConfigError, DatabaseUnavailable
+from intelgraph.settings import InvalidSetting, Settings, get_settings
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,10 @@ Send an API key as `X-API-Key` or `Authorization: Bearer`. Errors are
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or get_settings()
+    try:
+        settings = settings or get_settings()
+    except InvalidSetting as exc:
+        raise ConfigError(str(exc)) from None
     keys = KeyStore.from_settings(settings)  # bad key config fails here, before serving
 
     @asynccontextmanager

@@ -15,8 +15,6 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from intelgraph.errors import ConfigError
-
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="INTELGRAPH_", extra="ignore")
@@ -94,14 +92,20 @@ def _env_name(field: str) -> str:
     return "INTELGRAPH_" + field.upper()
 
 
-def setting_error(exc: ValidationError) -> ConfigError:
+class InvalidSetting(ValueError):
+    """A variable holds a value its setting cannot take; the message is one line naming it.
+    (Not an IntelgraphError: settings and errors are independent base modules; the CLI and
+    the API treat it as a ConfigError, exit 2.)"""
+
+
+def setting_error(exc: ValidationError) -> InvalidSetting:
     """A settings ValidationError as one line naming the variable."""
     first = exc.errors()[0]
     field = str(first["loc"][0]) if first.get("loc") else ""
     name = _env_name(field) if field in Settings.model_fields else field or "a setting"
     given = first.get("input")
     shown = f" (got {given!r})" if isinstance(given, str) and len(given) < 60 else ""
-    return ConfigError(f"{name}: {first['msg'].removeprefix('Value error, ')}{shown}")
+    return InvalidSetting(f"{name}: {first['msg'].removeprefix('Value error, ')}{shown}")
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,8 @@ from rich.table import Column, Table
 from rich.text import Text
 from typer.core import TyperGroup
 
-from intelgraph.errors import IntelgraphError
+from intelgraph.errors import ConfigError, IntelgraphError
+from intelgraph.settings import InvalidSetting
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -43,6 +44,9 @@ class IntelgraphGroup(TyperGroup):
         except IntelgraphError as exc:
             err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(exc.exit_code) from None
+        except InvalidSetting as exc:
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(ConfigError.exit_code) from None
         except KeyboardInterrupt:
             err.print("interrupted")
             raise typer.Exit(130) from None
