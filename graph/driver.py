@@ -51,7 +51,7 @@ def where(settings: Settings) -> str:
 # For a server answering requests (the API): a request fails within ~3 s when Neo4j is
 # down, instead of the driver's defaults (a 30 s connect and 30 s of retries); a
 # transient error mid-query is still retried within that second and a half.
-FAIL_FAST = {"connection_timeout": 1.0, "connection_acquisition_timeout": 2.0, "max_transaction_retry_time": 1.5}
+FAIL_FAST = {"connection_timeout": 1.0, "connection_acquisition_timeout": 2.0, "max_transaction_retry_time": 1.0}
 
 
 def make_driver(settings: Settings, *, verify: bool = True, fail_fast: bool = False) -> Driver:
