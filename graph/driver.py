@@ -9,13 +9,14 @@ transient errors and routed correctly on clusters and Aura.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any, LiteralString, TypeVar
 from weakref import WeakKeyDictionary
 
 import neo4j
 from neo4j import Driver, GraphDatabase
-from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
 from intelgraph.errors import DatabaseUnavailable, QueryMemoryError, QueryTimeout
 from intelgraph.settings import Settings
@@ -130,6 +131,13 @@ def run_read(driver: Driver, work: Callable[[neo4j.ManagedTransaction], T], *,
 def run_write(driver: Driver, work: Callable[[neo4j.ManagedTransaction], T], *,
               database: str | None = None) -> T:
     with driver.session(database=database or settings_of(driver).neo4j_database) as session:
+        # A fail-fast driver gives up on retries after a second; a deadlock between two
+        # concurrent writes is no outage, so a write gets a few more tries of its own.
+        for delay in (0.2, 0.5, 1.0, 2.0):
+            try:
+                return _translate(lambda: session.execute_write(work))
+            except TransientError:
+                time.sleep(delay)
         return _translate(lambda: session.execute_write(work))
 
 
