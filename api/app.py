@@ -26,8 +26,8 @@ from intelgraph.api.body_limit import BodySizeLimit
 from intelgraph.api.docs_assets import install as install_docs
 from intelgraph.api.errors import install as install_error_handlers
 from intelgraph.api.schemas import ErrorBody
-from intelgraph.errors import DatabaseUnavailable
-from intelgraph.settings import Settings, get_settings
+from intelgraph.errors import ConfigError, DatabaseUnavailable
+from intelgraph.settings import InvalidSetting, Settings, get_settings
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,10 @@ Send an API key as `X-API-Key` or `Authorization: Bearer`. Errors are
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or get_settings()
+    try:
+        settings = settings or get_settings()
+    except InvalidSetting as exc:
+        raise ConfigError(str(exc)) from None
     keys = KeyStore.from_settings(settings)  # bad key config fails here, before serving
 
     @asynccontextmanager
@@ -53,10 +56,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         owned = None
         if getattr(app.state, "driver", None) is None:  # else: given by the embedding code; theirs to close
             try:
-                owned = make_driver(settings)
+                owned = make_driver(settings, fail_fast=True)
             except DatabaseUnavailable as exc:
                 log.warning("%s; serving anyway, /ready reports 503 until it answers", exc)
-                owned = make_driver(settings, verify=False)
+                owned = make_driver(settings, verify=False, fail_fast=True)
             app.state.driver = owned
         try:
             yield
@@ -74,6 +77,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         responses={
+            400: {"model": ErrorBody, "description": "A request the server cannot parse: a malformed body or "
+                                                     "multipart form, a bad Content-Length."},
             401: {"model": ErrorBody, "description": "No or unknown API key."},
             403: {"model": ErrorBody, "description": "The key's role does not allow this."},
             413: {"model": ErrorBody, "description": "The request body is over the size limit."},

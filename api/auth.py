@@ -55,7 +55,15 @@ class KeyStore:
                 text = path.read_text(encoding="utf-8")
             except OSError as exc:
                 raise ConfigError(f"INTELGRAPH_API_KEYS_FILE {path}: cannot be read ({exc.strerror})") from None
+            except UnicodeDecodeError:
+                raise ConfigError(f"INTELGRAPH_API_KEYS_FILE {path}: not UTF-8 text; write one key:role a line") from None
             keys += parse_keys(text, str(path))
+        roles: dict[str, Role] = {}
+        for key, role in keys:
+            # a key given twice with two roles is a mistake in one of them; which is meant cannot be guessed
+            if roles.setdefault(key, role) != role:
+                raise ConfigError(f"an API key is listed twice, once as {roles[key].name} and once as "
+                                  f"{role.name}; keep one entry per key")
         if not keys and not settings.api_open:
             raise ConfigError("no API keys: set INTELGRAPH_API_KEYS (\"key:reader,key2:writer\") or "
                               "INTELGRAPH_API_KEYS_FILE, or INTELGRAPH_API_OPEN=true on a loopback host")

@@ -352,8 +352,12 @@ class CypherQuery(RequestModel):
 class CypherResult(PublicModel):
     columns: list[str]
     rows: list[dict[str, Any]]
-    truncated: bool = Field(description="More rows existed than the row cap (INTELGRAPH_ROW_CAP).")
+    truncated: bool = Field(description="The answer was cut: more rows existed than the row cap "
+                                        "(INTELGRAPH_ROW_CAP), or the rows passed the size cap.")
     row_cap: int
+    size_capped: bool = Field(False, description="Cut off because the rows, as JSON, passed max_response_bytes "
+                                                 "(INTELGRAPH_MAX_RESPONSE_BYTES); the rows before the cut are given.")
+    max_response_bytes: int
 
 
 # ---- briefs ---------------------------------------------------------------------------------

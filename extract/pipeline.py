@@ -2,7 +2,8 @@
 
 `read_inputs` turns files (or standard input) into parsed documents, collecting the
 ones that fail with their reason instead of stopping. `analyse_documents` runs the
-spaCy pipeline over many documents, a stream of them if need be. `extract` joins
+spaCy pipeline over many documents, a stream of them if need be; a long one goes in
+bounded pieces (extract/long_text.py). `extract` joins
 them for callers that want everything (the `extract` command, tests), and checks
 each graph against the ontology, so what it shows is what ingest would accept.
 """
@@ -10,6 +11,8 @@ each graph against the ontology, so what it shows is what ingest would accept.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +25,7 @@ from intelgraph.extract.sources import DocumentSources, SourceInfo
 from intelgraph.extract.readers import check_size, read_bytes
 from intelgraph.extract.readers.model import ParsedDocument
 from intelgraph.ontology.records import GraphDocument
+from intelgraph.settings import get_settings
 
 # Files a folder walk picks up; anything else in a folder is skipped, not failed. A
 # folder's README describes the folder and is not one of its documents.
@@ -89,11 +93,23 @@ def read_one(name: str, fmt: str = "auto", *, stdin: bytes | None = None) -> Par
     if path.is_dir():
         raise InputError(f"{name}: is a folder; pass --recursive or name the files")
     try:
-        check_size(path.stat().st_size, name)  # before reading: a huge file costs nothing
-        data = path.read_bytes()
+        with open(path, "rb", opener=_no_block) as handle:
+            info = os.fstat(handle.fileno())
+            # a device or pipe has no size to check and may never end (/dev/zero, a FIFO)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{name}: not a regular file (a device, pipe or socket); "
+                                 "save the document to a file, or pipe it to '-'")
+            check_size(info.st_size, name)  # before reading: a huge file costs nothing
+            # never more than the limit allows, even if the file grows while it is read
+            data = handle.read(get_settings().max_file_bytes + 1)
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
     return read_bytes(data, name, fmt)
+
+
+def _no_block(path: str, flags: int) -> int:
+    # opening a FIFO for reading waits for a writer; O_NONBLOCK lets fstat see what it is first
+    return os.open(path, flags | os.O_NONBLOCK)
 
 
 def read_inputs(names: Iterable[str], fmt: str = "auto", *, stdin: bytes | None = None,
@@ -121,6 +137,7 @@ def analyse_documents(docs: Iterable[InputDoc], *, n_process: int = 1,
     analysis needs more, so a long run holds only the documents in flight. With
     `own_process` the analysis runs in a forked worker even for n_process=1 (see
     analyse_many)."""
+    from intelgraph.extract.long_text import clip_spans, join_analyses, piece_bounds
     from intelgraph.extract.nlp.analysis import analyse_many
 
     stream = iter(docs)
@@ -129,15 +146,25 @@ def analyse_documents(docs: Iterable[InputDoc], *, n_process: int = 1,
     head = list(islice(stream, 8 * max(n_process, 1)))
     workers = n_process if len(head) >= 8 * max(n_process, 1) else 1
     own = own_process and len(head) >= 8
-    in_flight: deque[InputDoc] = deque()
+    # each document in flight with the offsets of its pieces (one piece unless it is long)
+    in_flight: deque[tuple[InputDoc, list[int]]] = deque()
 
     def texts() -> Iterator[tuple[str, list[tuple[int, int]] | None]]:
         for doc in chain(head, stream):
-            in_flight.append(doc)
-            yield doc.parsed.text, doc.parsed.claim_spans() or None
+            text, spans = doc.parsed.text, doc.parsed.claim_spans() or None
+            bounds = piece_bounds(text)
+            in_flight.append((doc, [start for start, _ in bounds]))
+            for start, end in bounds:
+                yield (text, spans) if len(bounds) == 1 else (text[start:end], clip_spans(spans, start, end))
 
+    parts: list = []
     for analysis in analyse_many(texts(), n_process=workers, own_process=own):
-        yield in_flight.popleft(), analysis
+        doc, offsets = in_flight[0]
+        parts.append((offsets[len(parts)], analysis))
+        if len(parts) == len(offsets):
+            in_flight.popleft()
+            yield doc, join_analyses(parts)
+            parts = []
 
 
 def to_graph(doc: InputDoc, analysis, source: DocumentSources | SourceInfo, *, ingested_at: dt.datetime | None = None) -> Extraction:

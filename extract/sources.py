@@ -122,8 +122,17 @@ class SourceGrades:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise InputError(f"{path}: no such sources file") from None
+        except IsADirectoryError:
+            raise InputError(f"{path}: is a folder; name the sources file (see examples/sources.toml)") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not UTF-8 text; a sources file is TOML (see examples/sources.toml)") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
         except tomllib.TOMLDecodeError as exc:
             raise InputError(f"{path}: not valid TOML ({exc}); see examples/sources.toml") from None
+        for table in ("sources", "layouts"):
+            if not isinstance(data.get(table) or {}, dict):
+                raise InputError(f"{path}: [{table}] must be a table of name = value lines (see examples/sources.toml)")
         grades = {}
         for name, entry in (data.get("sources") or {}).items():
             grade = entry.get("reliability") if isinstance(entry, dict) else entry

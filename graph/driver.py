@@ -9,15 +9,16 @@ transient errors and routed correctly on clusters and Aura.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any, LiteralString, TypeVar
 from weakref import WeakKeyDictionary
 
 import neo4j
 from neo4j import Driver, GraphDatabase
-from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
-from intelgraph.errors import DatabaseUnavailable, QueryTimeout
+from intelgraph.errors import DatabaseUnavailable, QueryMemoryError, QueryTimeout
 from intelgraph.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -48,13 +49,20 @@ def where(settings: Settings) -> str:
     return settings.neo4j_uri or f"the local server (bolt://127.0.0.1:{settings.bolt_port})"
 
 
-def make_driver(settings: Settings, *, verify: bool = True) -> Driver:
+# For a server answering requests (the API): a request fails within ~3 s when Neo4j is
+# down, instead of the driver's defaults (a 30 s connect and 30 s of retries); a
+# transient error mid-query is still retried within that second and a half.
+FAIL_FAST = {"connection_timeout": 1.0, "connection_acquisition_timeout": 2.0, "max_transaction_retry_time": 1.0}
+
+
+def make_driver(settings: Settings, *, verify: bool = True, fail_fast: bool = False) -> Driver:
     uri, user, password = connection(settings)
     auth = (user, password) if password else None
     # Notifications (e.g. "label does not exist yet" on an empty graph) are noise for
     # users; query problems surface as errors.
     driver = GraphDatabase.driver(uri, auth=auth, max_connection_pool_size=50,
-                                  notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF)
+                                  notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+                                  **(FAIL_FAST if fail_fast else {}))
     _SETTINGS[driver] = settings
     if verify:
         try:
@@ -85,17 +93,51 @@ def read(driver: Driver, query: LiteralString, params: dict[str, Any] | None = N
     return run_read(driver, work, database=database, timeout=timeout)
 
 
+# Neo4j's codes for a query that ran out of memory: the per-transaction or total limit
+# (MemoryPoolOutOfMemoryError, TransactionMemoryLimit) or the heap itself (OutOfMemoryError).
+# They are transient errors, which execute_read would retry, running the same query into
+# the same wall again; a read that hit one fails at once instead.
+_MEMORY_CODES = ("OutOfMemoryError", "MemoryPoolOutOfMemoryError", "TransactionMemoryLimit")
+MEMORY_MESSAGE = ("query used too much memory and was stopped (the server is still up); "
+                  "return less: fewer or smaller rows, aggregates instead of lists")
+
+
+def memory_exhausted(exc: Neo4jError) -> bool:
+    return any(code in (exc.code or "") for code in _MEMORY_CODES)
+
+
+def _no_retry_on_memory(work: Callable[[neo4j.ManagedTransaction], T]) -> Callable[[neo4j.ManagedTransaction], T]:
+    def guarded(tx: neo4j.ManagedTransaction) -> T:
+        try:
+            return work(tx)
+        except Neo4jError as exc:
+            if memory_exhausted(exc):
+                raise QueryMemoryError(MEMORY_MESSAGE) from None
+            raise
+
+    return guarded
+
+
 def run_read(driver: Driver, work: Callable[[neo4j.ManagedTransaction], T], *,
-             database: str | None = None, timeout: float | None = None) -> T:
+             database: str | None = None, timeout: float | None = None, fetch_size: int | None = None) -> T:
+    work = _no_retry_on_memory(work)
     fn = neo4j.unit_of_work(timeout=timeout)(work) if timeout else work
+    extra = {"fetch_size": fetch_size} if fetch_size else {}
     with driver.session(database=database or settings_of(driver).neo4j_database,
-                        default_access_mode=neo4j.READ_ACCESS) as session:
+                        default_access_mode=neo4j.READ_ACCESS, **extra) as session:
         return _translate(lambda: session.execute_read(fn))
 
 
 def run_write(driver: Driver, work: Callable[[neo4j.ManagedTransaction], T], *,
               database: str | None = None) -> T:
     with driver.session(database=database or settings_of(driver).neo4j_database) as session:
+        # A fail-fast driver gives up on retries after a second; a deadlock between two
+        # concurrent writes is no outage, so a write gets a few more tries of its own.
+        for delay in (0.2, 0.5, 1.0, 2.0):
+            try:
+                return _translate(lambda: session.execute_write(work))
+            except TransientError:
+                time.sleep(delay)
         return _translate(lambda: session.execute_write(work))
 
 

@@ -58,6 +58,10 @@ class QueryTimeout(QueryError):
     """A query ran past its time limit (INTELGRAPH_QUERY_TIMEOUT)."""
 
 
+class QueryMemoryError(QueryError):
+    """A query needed more memory than the server allows one transaction."""
+
+
 class NotFound(IntelgraphError):
     """A node, brief or query asked for by id or name does not exist."""
 

@@ -8,10 +8,11 @@ the environment.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -43,6 +44,7 @@ class Settings(BaseSettings):
     batch_size: int = 1000
     query_timeout: float = 30.0
     row_cap: int = 1000
+    max_response_bytes: int = 10_000_000  # a `cypher` answer is cut off past this size (as JSON)
     stale_days: int = 365
 
     # HTTP API.
@@ -59,6 +61,21 @@ class Settings(BaseSettings):
         # Shells often export JAVA_HOME="" ; that means "not set", not the current folder.
         return value or None
 
+    @field_validator("query_timeout")
+    @classmethod
+    def _finite_positive_timeout(cls, value: float) -> float:
+        if not math.isfinite(value) or value <= 0:
+            raise ValueError("must be a number of seconds above 0")
+        return value
+
+    @field_validator("row_cap", "max_response_bytes", "max_file_bytes", "batch_size", "api_max_body_bytes",
+                     "api_max_page")
+    @classmethod
+    def _at_least_one(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("must be 1 or more")
+        return value
+
     @property
     def uses_local_server(self) -> bool:
         return not self.neo4j_uri
@@ -68,6 +85,32 @@ class Settings(BaseSettings):
         return self.home / "neo4j"
 
 
+def _env_name(field: str) -> str:
+    alias = Settings.model_fields[field].validation_alias
+    if isinstance(alias, AliasChoices):
+        return str(alias.choices[0])
+    return "INTELGRAPH_" + field.upper()
+
+
+class InvalidSetting(ValueError):
+    """A variable holds a value its setting cannot take; the message is one line naming it.
+    (Not an IntelgraphError: settings and errors are independent base modules; the CLI and
+    the API treat it as a ConfigError, exit 2.)"""
+
+
+def setting_error(exc: ValidationError) -> InvalidSetting:
+    """A settings ValidationError as one line naming the variable."""
+    first = exc.errors()[0]
+    field = str(first["loc"][0]) if first.get("loc") else ""
+    name = _env_name(field) if field in Settings.model_fields else field or "a setting"
+    given = first.get("input")
+    shown = f" (got {given!r})" if isinstance(given, str) and len(given) < 60 else ""
+    return InvalidSetting(f"{name}: {first['msg'].removeprefix('Value error, ')}{shown}")
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise setting_error(exc) from None

@@ -86,7 +86,7 @@ def test_bad_files_are_reported_and_the_rest_ingested(graph, tmp_path):
 
 def test_missing_path_and_unreachable_database_give_one_line(graph, monkeypatch):
     result = runner.invoke(app, ["ingest", "/no/such/file.txt"])
-    assert result.exit_code == 1 and "no such file" in result.output
+    assert result.exit_code == 2 and "no such file" in result.output
     from intelgraph.settings import get_settings
 
     monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")

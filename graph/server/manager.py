@@ -42,9 +42,12 @@ _CONF_TEMPLATE = Path(__file__).with_name("neo4j.conf")
 _NOT_READY = (DriverError, TransientError, OSError)
 
 # A subset of what Neo4j's own launcher passes: the opens let the page cache and Netty
-# use direct buffers instead of slower fallbacks.
+# use direct buffers instead of slower fallbacks. Not -XX:+ExitOnOutOfMemoryError: some
+# Cypher values (a string doubled in reduce(), a huge list) escape the transaction memory
+# limit, and with that flag one reader's query would take the server down; without it the
+# query fails with Neo4j's OutOfMemoryError and the server keeps serving.
 _JVM_OPTIONS = (
-    "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow",
     "-Dio.netty.tryReflectionSetAccessible=true", "-Dlog4j2.disable.jmx=true",
     "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
@@ -250,6 +253,7 @@ class LocalServer:
         text = _CONF_TEMPLATE.read_text().format(
             data_dir=self.data_dir, logs_dir=self.home / "logs", run_dir=self.home / "run",
             bolt_port=s.bolt_port, http_port=s.http_port, pagecache=s.pagecache,
+            tx_total=_share_of(s.heap, 0.7), tx_max=_share_of(s.heap, 0.5),
         )
         (self.home / "conf" / "neo4j.conf").write_text(text)
 
@@ -346,6 +350,16 @@ class LocalServer:
                     return
                 time.sleep(0.1)
         raise ServerError(f"Neo4j (pid {pid}) did not exit even after SIGKILL; check the process by hand.")
+
+
+def _share_of(heap: str, fraction: float) -> str:
+    """`fraction` of a JVM heap size such as 512m or 2g, in Neo4j's size syntax (kilobytes)."""
+    m = re.fullmatch(r"\s*(\d+)\s*([kKmMgGtT]?)\s*", heap)
+    if not m:
+        # the JVM refuses such a heap at start, with its own message (see _died)
+        return "0"
+    scale = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}[m.group(2).lower()]
+    return f"{max(1, int(int(m.group(1)) * scale * fraction) >> 10)}k"
 
 
 def _run(uri: str, auth: tuple[str, str], database: str | None, query: str, **params: str) -> None:

@@ -23,7 +23,8 @@ from rich.table import Column, Table
 from rich.text import Text
 from typer.core import TyperGroup
 
-from intelgraph.errors import IntelgraphError
+from intelgraph.errors import ConfigError, IntelgraphError
+from intelgraph.settings import InvalidSetting
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -43,6 +44,9 @@ class IntelgraphGroup(TyperGroup):
         except IntelgraphError as exc:
             err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(exc.exit_code) from None
+        except InvalidSetting as exc:
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(ConfigError.exit_code) from None
         except KeyboardInterrupt:
             err.print("interrupted")
             raise typer.Exit(130) from None
@@ -69,9 +73,20 @@ def stdin_bytes(paths: list[str]) -> bytes | None:
 
     if "-" not in paths:
         return None
+    from intelgraph.extract.readers import check_size
+    from intelgraph.settings import get_settings
+
     if sys.stdin is None or sys.stdin.isatty():
         raise InputError("'-' reads a document from standard input, but nothing was piped in")
-    return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    # one byte past the limit is enough to know it is too large; the rest is never read
+    cap = get_settings().max_file_bytes + 1
+    if hasattr(sys.stdin, "buffer"):
+        data = sys.stdin.buffer.read(cap)
+    else:
+        data = sys.stdin.read(cap).encode()[:cap]
+    if len(data) >= cap:
+        check_size(len(data), "<stdin>")  # raises, naming the limit
+    return data
 
 
 def write_out(path, text: str) -> None:

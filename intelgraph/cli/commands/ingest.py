@@ -39,6 +39,14 @@ def ingest(
         reliability = reliability.upper()
     grades = SourceGrades.from_file(sources_file or find_sources_file(paths), override_name=source,
                                     override_reliability=reliability)
+    from pathlib import Path
+
+    from intelgraph.errors import InputError
+
+    # a path that is not there is a mistake in the command line: say so before any work
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        raise InputError(f"{missing[0]}: no such file or folder" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
     stdin = stdin_bytes(paths)
 
     with driver_session() as driver, Progress(

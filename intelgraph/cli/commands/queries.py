@@ -92,7 +92,7 @@ def cypher_command(
     statement: str | None = typer.Argument(None, help="A read-only Cypher query."),
     query_name: str | None = typer.Option(None, "--query", "-q", help="Run a named query instead (see `intelgraph queries list`); its optional parameters default to the values its header states."),
     param: list[str] = typer.Option([], "--param", "-p", help="A parameter as name=value (JSON values allowed, null too); repeatable."),
-    as_json: bool = typer.Option(False, "--json", help="Print {columns, rows, truncated} as JSON instead of a table."),
+    as_json: bool = typer.Option(False, "--json", help="Print {columns, rows, truncated, size_capped} as JSON instead of a table."),
     timeout: float | None = typer.Option(None, "--timeout", help="Seconds before the query is stopped (default INTELGRAPH_QUERY_TIMEOUT)."),
     limit: int | None = typer.Option(None, "--max-rows", help="Row cap (default INTELGRAPH_ROW_CAP)."),
 ) -> None:
@@ -103,6 +103,14 @@ def cypher_command(
 
     if bool(statement) == bool(query_name):
         raise QueryError("give either a query or --query NAME")
+    import math
+
+    from intelgraph.errors import InputError
+
+    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+        raise InputError(f"--timeout {timeout:g}: give a number of seconds above 0")
+    if limit is not None and limit < 1:
+        raise InputError(f"--max-rows {limit}: give 1 or more")
     params = _parse_params(param)
     if query_name:
         text = query(query_name)
@@ -113,12 +121,19 @@ def cypher_command(
         result = run_read_only(driver, text, params, timeout=timeout, row_cap=limit)
     if as_json:
         out.print_json(json.dumps({"columns": result.columns, "rows": result.rows,
-                                   "truncated": result.truncated}, default=str))
+                                   "truncated": result.truncated, "size_capped": result.size_capped},
+                                  default=str))
         return
     # headers and values as Text: a name like n[0] or a value like "[S, High]" is not markup
     print_rows([Text(c) for c in result.columns],
                [[Text(_cell(row[c])) for c in result.columns] for row in result.rows])
-    out.print(f"{len(result.rows)} row(s)" + (" (capped: more rows exist; use --max-rows)" if result.truncated else ""))
+    if result.size_capped:
+        note = f" (cut off: the answer passed {result.max_bytes:,} bytes, INTELGRAPH_MAX_RESPONSE_BYTES; return less)"
+    elif result.truncated:
+        note = " (capped: more rows exist; use --max-rows)"
+    else:
+        note = ""
+    out.print(Text(f"{len(result.rows)} row(s){note}"))
 
 
 def _cell(value) -> str:
