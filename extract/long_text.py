@@ -71,7 +71,7 @@ def join_analyses(parts: list[tuple[int, Analysis]]) -> Analysis:
     for m in mentions:
         grouped.setdefault(m.key, []).append(m)
     entities = [
-        ResolvedEntity(id=ms[0].id, key=key, label=entity_label(key, (m.label for m in ms)), name=names[key],
+        ResolvedEntity(id=ms[0].id, key=key, label=entity_label(key, [m.label for m in ms], [m.text for m in ms]), name=names[key],
                        aliases=list(dict.fromkeys(m.text for m in ms)), mentions=ms)
         for key, ms in grouped.items()
     ]

@@ -17,6 +17,7 @@ import json
 import logging
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, LiteralString, cast
 
@@ -78,6 +79,9 @@ def _params(req: BriefRequest, stale_days: int) -> dict[str, Any]:
         "limit": req.limit, "max_documents": MAX_DOCUMENTS, "stale_days": stale_days,
     }
 
+
+# Section queries in flight at once (each its own session from the driver's pool).
+SECTION_WORKERS = 4
 
 SCOPE_START = "// --- scope"
 SCOPE_END = "// --- end scope ---"
@@ -146,7 +150,11 @@ def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable[[str], Ro
     created = dt.datetime.now(dt.timezone.utc)
     asm = Assembly(stale_days=stale_days, as_of=(req.until or created.date()).isoformat())
     asm.shared.update(limit=req.limit, timeline=timeline)
-    rows = {name: (timeline if name == TIMELINE else run(name)) for name in SECTION_QUERIES}
+    # the sections' queries are independent reads of the scope's documents: run them side
+    # by side, so the database works on several while the client decodes the others
+    others = [name for name in SECTION_QUERIES if name != TIMELINE]
+    with ThreadPoolExecutor(max_workers=SECTION_WORKERS) as pool:
+        rows = {TIMELINE: timeline, **dict(zip(others, pool.map(run, others)))}
     built = [Section(key=spec.key, title=spec.title, statements=spec.build(asm, *(rows[q] for q in spec.queries)))
              for spec in SECTIONS]
     by_doc = {r["document_id"]: r for r in timeline}
