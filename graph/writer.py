@@ -21,6 +21,7 @@ from neo4j import Driver
 from intelgraph.errors import IntelgraphError, OntologyError
 from intelgraph.queries.catalog import cypher
 from intelgraph.graph.driver import run_write, settings_of
+from intelgraph.ontology import L
 from intelgraph.ontology.model import Ontology, RelSpec, get_ontology
 from intelgraph.ontology.records import GraphDocument, neo4j_props
 
@@ -78,17 +79,7 @@ class GraphWriter:
             spec = self.onto.cls(node.label)
             props, append = _split(spec.properties, node.props)
             node_rows.append({"id": node.id, "labels": list(spec.labels[1:]), "props": props, "append": append})
-        edge_rows: list[dict] = []
-        for edge in doc.edges:
-            spec = self.onto.rel(edge.type)
-            props, append = _split(spec.properties, edge.props)
-            row = {"type": edge.type, "start": edge.start, "end": edge.end, "props": props, "append": append}
-            if spec.key is not None:  # merged on its key (ig:unique), which the writer composes
-                row["key"] = edge_key(spec, edge.start, edge.props, edge.end)
-                row["sizes"] = {p.name: p.size_of for p in spec.properties.values() if p.size_of}
-                for name in (spec.key.name, *row["sizes"]):
-                    props.pop(name, None)
-            edge_rows.append(row)
+        edge_rows = [edge_row(self.onto.rel(edge.type), edge.start, edge.end, edge.props) for edge in doc.edges]
         # One lock order for every transaction: concurrent documents sharing entities,
         # sources or topics then wait for each other instead of deadlocking. A
         # relationship locks both its ends, so edges go in the order of the shared
@@ -105,8 +96,11 @@ class GraphWriter:
     def write_prepared(self, doc: GraphDocument, node_rows: list[dict], edge_rows: list[dict]) -> WriteResult:
         """Write rows that `prepare(doc)` made (ingest prepares them, checks included,
         before it hands the document to a writer thread)."""
+        from intelgraph.graph.curation import reapply  # curation builds on this module
+
         result = WriteResult(document_id=doc.document_id, by_kind=doc.counts())
         edges_query = merge_edges_statement(self.onto)
+        entity_ids = [row["id"] for row in node_rows if L.Entity in row["labels"]]
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             # Reset on retry: the managed transaction may run this more than once.
@@ -122,6 +116,8 @@ class GraphWriter:
                         f"{len(chunk) - matched} relationship(s) point to nodes that are "
                         f"neither in document {doc.document_id} nor in the graph"
                     )
+            # analysts' corrections of the entities just written hold again, in the same transaction
+            reapply(tx, entity_ids)
 
         run_write(self.driver, work, database=self.database)
         log.info("wrote document %s: %d nodes, %d relationships created",
@@ -135,6 +131,19 @@ class GraphWriter:
         result.relationships_created += c.relationships_created
         result.properties_set += c.properties_set
         result.labels_added += c.labels_added
+
+
+def edge_row(spec: RelSpec, start: str, end: str, props: dict[str, Any]) -> dict[str, Any]:
+    """One parameter row of merge_edges for a relationship of type `spec` (curation's
+    merge moves relationships with the same rows)."""
+    scalars, append = _split(spec.properties, props)
+    row = {"type": spec.name, "start": start, "end": end, "props": scalars, "append": append}
+    if spec.key is not None:  # merged on its key (ig:unique), which the writer composes
+        row["key"] = edge_key(spec, start, props, end)
+        row["sizes"] = {p.name: p.size_of for p in spec.properties.values() if p.size_of}
+        for name in (spec.key.name, *row["sizes"]):
+            scalars.pop(name, None)
+    return row
 
 
 def edge_key(spec: RelSpec, start: str, props: dict[str, Any], end: str) -> str:
