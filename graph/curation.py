@@ -43,9 +43,14 @@ log = logging.getLogger(__name__)
 _PKG = "intelgraph.graph.cypher"
 NAME_MAX = 200  # characters of a curated name
 _BATCH = 1000  # relationships moved per statement (the writer's default batch)
-# The actions, checked against the ontology's vocabulary at import.
-_MERGE, _RENAME, _RETYPE, _REJECT = (get_ontology().term("CurationAction", a).notation
-                                     for a in ("merge", "rename", "retype", "reject"))
+
+
+def _action(notation: str) -> str:
+    """An action of the ontology's CurationAction vocabulary (an error at import if it is not one)."""
+    return get_ontology().term("CurationAction", notation).notation
+
+
+_MERGE, _RENAME, _RETYPE, _REJECT = _action("merge"), _action("rename"), _action("retype"), _action("reject")
 # A merge or a reject ends an entity: nothing later can name it.
 _TERMINAL = frozenset((_MERGE, _REJECT))
 
