@@ -4,7 +4,8 @@ Every record is checked against the ontology before anything is sent. Nodes are
 merged on (:Node {id}) in batches of `batch_size` rows (UNWIND), relationships per
 type; scalar properties are overwritten, list properties merged as sets, so writing
 the same document again changes nothing. A document is all or nothing: any failure
-inside its transaction rolls the whole document back.
+inside its transaction rolls the whole document back. Analysts' curations of the
+entities a document wrote are re-applied inside that same transaction (graph.curation).
 """
 
 from __future__ import annotations
