@@ -58,7 +58,7 @@ def run(driver, graphs, mode: str, curated: list[str]) -> float:
             else:
                 curation.reject(driver, eid, curator="bench")
         with driver.session() as session:
-            session.run("MATCH (n) WHERE NOT n:$($keep) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+            session.run("MATCH (n) WHERE NOT $keep IN labels(n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
                         keep=L.Curation).consume()
     original = curation.reapply
     if mode == "off":

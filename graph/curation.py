@@ -67,8 +67,7 @@ def resolve(driver: Driver, ref: str) -> dict[str, Any]:
 
 def _one(ref: str, rows: list[dict]) -> dict[str, Any]:
     if not rows:
-        raise NotFound(f"no entity has the id, name or alias {ref!r} (names are matched exactly; "
-                       "search with `GET /entities?q=…`)")
+        raise NotFound(f"no entity has the id, name or alias {ref!r} (matched exactly, case included)")
     for how in ("id", "name"):
         matched = [r for r in rows if r["matched"] == how]
         if len(matched) == 1:
