@@ -123,7 +123,8 @@ def rename(driver: Driver, ref: str, name: str, *, curator: str, reason: str | N
 
 def retype(driver: Driver, ref: str, label: str, *, curator: str, reason: str | None = None) -> dict[str, Any]:
     target = resolve(driver, ref)
-    label = check_entity_type((label or "").strip())
+    label = (label or "").strip()
+    label = check_entity_type({known.casefold(): known for known in entity_labels()}.get(label.casefold(), label))
 
     def work(tx: neo4j.ManagedTransaction) -> dict:
         _still_there(tx, target)

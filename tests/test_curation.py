@@ -234,7 +234,7 @@ def test_reject_retype_rename_hold_on_later_writes(db):
     cli_json("entity", "retype", "Port Lume", "Location", "--by", "tester")
     cli_json("entity", "rename", "Tarsk Navy", "Tarsk Naval Command", "--by", "tester")
     cli_json("entity", "retype", "Tarsk Naval Command", "Group", "--by", "tester")
-    cli_json("entity", "retype", "Tarsk Naval Command", "Organization", "--by", "tester")  # the last one holds
+    cli_json("entity", "retype", "Tarsk Naval Command", "organization", "--by", "tester")  # the last one holds
     for key in ("r1", "r2"):
         writer.write(document(key, navy_label="Person"))
         assert node(db, LOG) is None
