@@ -13,7 +13,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from intelgraph.extract.readers import FORMAT_CHOICES
-from intelgraph.ontology import R, vocabulary_literal
+from intelgraph.ontology import L, R, get_ontology, vocabulary_literal
 
 T = TypeVar("T")
 
@@ -370,3 +370,67 @@ class BriefCreate(RequestModel):
     limit: int = Field(10, ge=1, le=100, description="Items per section.")
     format: BriefFormat = "json"
     store: bool = Field(False, description="Keep the brief in the graph (needs a writer key).")
+
+
+# ---- curation -------------------------------------------------------------------------------
+
+EntityType = Literal[tuple(sorted(name for name, spec in get_ontology().classes.items()  # type: ignore[valid-type]
+                                  if L.Entity in spec.labels))]
+CurationAction = vocabulary_literal("CurationAction")
+
+
+class CurationCreate(RequestModel):
+    by: str | None = Field(None, min_length=1, max_length=200,
+                           description="Who is curating, in their words; recorded beside the API key's number.")
+    reason: str | None = Field(None, min_length=1, max_length=1000, description="Why; kept with the action.")
+
+
+class MergeCreate(CurationCreate):
+    entity: str = Field(min_length=1, max_length=300, description="The entity merged into this one and removed: "
+                                                                   "its id, exact name or exact alias.")
+
+
+class RenameCreate(CurationCreate):
+    name: str = Field(min_length=1, max_length=200, description="The new name; the old one stays an alias.")
+
+
+class RetypeCreate(CurationCreate):
+    type: EntityType = Field(description="The entity's type from now on; its other type labels are removed.")
+
+
+class CurationPublic(PublicModel):
+    id: str
+    action: CurationAction
+    target: str = Field(description="The entity acted on (for a merge, the one merged away).")
+    target_name: str | None = None
+    argument: str | None = Field(None, description="rename: the new name; retype: the type; merge: the entity "
+                                                   "merged into; reject: null.")
+    curator: str
+    curated_at: str
+    reason: str | None = None
+
+
+class MentionedAs(PublicModel):
+    alias: str | None = None
+    mentions: int
+
+
+class CuratedEntity(PublicModel):
+    id: str
+    name: str | None = None
+    type: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    mentions: int
+    mentioned_as: list[MentionedAs] = Field(description="Each name the entity is mentioned by, with its count.")
+
+
+class CurationResult(PublicModel):
+    curation: CurationPublic
+    entity: CuratedEntity | None = Field(description="The entity after the action; null after a reject.")
+    moved: dict[str, int] | None = Field(None, description="A merge: relationships moved, by type.")
+
+
+class CurationHistory(PublicModel):
+    entity: CuratedEntity | None = Field(description="The entity as it is now; null when a merge or reject "
+                                                     "took it out.")
+    actions: list[CurationPublic] = Field(description="Oldest first; the entities merged into it included.")

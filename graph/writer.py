@@ -4,7 +4,8 @@ Every record is checked against the ontology before anything is sent. Nodes are
 merged on (:Node {id}) in batches of `batch_size` rows (UNWIND), relationships per
 type; scalar properties are overwritten, list properties merged as sets, so writing
 the same document again changes nothing. A document is all or nothing: any failure
-inside its transaction rolls the whole document back.
+inside its transaction rolls the whole document back. Analysts' curations of the
+entities a document wrote are re-applied inside that same transaction (graph.curation).
 """
 
 from __future__ import annotations
@@ -79,17 +80,7 @@ class GraphWriter:
             spec = self.onto.cls(node.label)
             props, append = _split(spec.properties, node.props)
             node_rows.append({"id": node.id, "labels": list(spec.labels[1:]), "props": props, "append": append})
-        edge_rows: list[dict] = []
-        for edge in doc.edges:
-            spec = self.onto.rel(edge.type)
-            props, append = _split(spec.properties, edge.props)
-            row = {"type": edge.type, "start": edge.start, "end": edge.end, "props": props, "append": append}
-            if spec.key is not None:  # merged on its key (ig:unique), which the writer composes
-                row["key"] = edge_key(spec, edge.start, edge.props, edge.end)
-                row["sizes"] = {p.name: p.size_of for p in spec.properties.values() if p.size_of}
-                for name in (spec.key.name, *row["sizes"]):
-                    props.pop(name, None)
-            edge_rows.append(row)
+        edge_rows = [edge_row(self.onto.rel(edge.type), edge.start, edge.end, edge.props) for edge in doc.edges]
         # One lock order for every transaction: concurrent documents sharing entities,
         # sources or topics then wait for each other instead of deadlocking. A
         # relationship locks both its ends, so edges go in the order of the shared
@@ -106,10 +97,13 @@ class GraphWriter:
     def write_prepared(self, doc: GraphDocument, node_rows: list[dict], edge_rows: list[dict]) -> WriteResult:
         """Write rows that `prepare(doc)` made (ingest prepares them, checks included,
         before it hands the document to a writer thread)."""
+        from intelgraph.graph.curation import reapply  # curation builds on this module
+
         result = WriteResult(document_id=doc.document_id, by_kind=doc.counts())
         edges_query = merge_edges_statement(self.onto)
         entity_labels = _entity_labels(self.onto)
         voted = [row["id"] for row in node_rows if "type_votes" in row["append"]]
+        entity_ids = [row["id"] for row in node_rows if L.Entity in row["labels"]]
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             # Reset on retry: the managed transaction may run this more than once.
@@ -128,6 +122,9 @@ class GraphWriter:
             if voted:  # one type per entity over every document's votes
                 self._count(result, tx.run(cypher(_PKG, "retype_by_votes"), ids=voted,
                                            entity_labels=entity_labels).consume())
+            # analysts' corrections of the entities just written hold again, in the same
+            # transaction, after the votes: an analyst's retype beats the machine's
+            reapply(tx, entity_ids)
 
         run_write(self.driver, work, database=self.database)
         log.info("wrote document %s: %d nodes, %d relationships created",
@@ -147,6 +144,19 @@ class GraphWriter:
 def _entity_labels(onto: Ontology) -> list[str]:
     """The ontology's entity types (Person, Organization, ...): the labels a vote decides."""
     return sorted(name for name, spec in onto.classes.items() if L.Entity in spec.labels and name != L.Entity)
+
+
+def edge_row(spec: RelSpec, start: str, end: str, props: dict[str, Any]) -> dict[str, Any]:
+    """One parameter row of merge_edges for a relationship of type `spec` (curation's
+    merge moves relationships with the same rows)."""
+    scalars, append = _split(spec.properties, props)
+    row = {"type": spec.name, "start": start, "end": end, "props": scalars, "append": append}
+    if spec.key is not None:  # merged on its key (ig:unique), which the writer composes
+        row["key"] = edge_key(spec, start, props, end)
+        row["sizes"] = {p.name: p.size_of for p in spec.properties.values() if p.size_of}
+        for name in (spec.key.name, *row["sizes"]):
+            scalars.pop(name, None)
+    return row
 
 
 def edge_key(spec: RelSpec, start: str, props: dict[str, Any], end: str) -> str:

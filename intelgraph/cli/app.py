@@ -12,6 +12,7 @@ import typer
 
 from intelgraph import __version__
 from intelgraph.cli.commands import brief as brief_cmd
+from intelgraph.cli.commands import entity as entity_cmd
 from intelgraph.cli.commands import export as export_cmd
 from intelgraph.cli.commands import extract as extract_cmd
 from intelgraph.cli.commands import ingest as ingest_cmd
@@ -64,6 +65,7 @@ app.command("cypher")(queries_cmd.cypher_command)
 app.command("export")(export_cmd.export)
 app.command("serve")(serve_cmd.serve)
 app.add_typer(queries_cmd.app, name="queries")
+app.add_typer(entity_cmd.app, name="entity")
 
 
 def main() -> None:
