@@ -163,9 +163,11 @@ class SourceGrades:
 
 
 def find_sources_file(paths: Iterable[str]) -> Path | None:
-    """A sources.toml inside the first folder given, if there is one."""
+    """A sources.toml inside the first folder given, if there is one. Only the first: a
+    file in a later folder would grade and name the publisher of every document of the
+    run, those of the other folders too (a sample desk's [layouts] claiming real pages)."""
     for raw in paths:
-        candidate = Path(raw) / "sources.toml"
-        if raw != "-" and Path(raw).is_dir() and candidate.is_file():
-            return candidate
+        if raw != "-" and Path(raw).is_dir():
+            candidate = Path(raw) / "sources.toml"
+            return candidate if candidate.is_file() else None
     return None

@@ -189,11 +189,11 @@ def document(key: str, *, navy_label: str = "Organization", with_navy: bool = Tr
     claim = d.extracted("Claim", f"claim:{key}:1", p1, polarity="positive", predicate="sail")
     d.edge("ABOUT", claim, TN, role="subject")
     d.edge("ABOUT", claim, LUME, role="object")
-    d.edge("RELATED_TO", TN, LUME, predicate="sail", claim_ids=[claim])
-    d.edge("RELATED_TO", LOG, TN, predicate="record", claim_ids=[claim])
+    d.edge("RELATED_TO", TN, LUME, predicate="sail", polarity="positive", claim_ids=[claim])
+    d.edge("RELATED_TO", LOG, TN, predicate="record", polarity="positive", claim_ids=[claim])
     if with_navy:
         p3 = d.sentence(f"The Tarsk Navy sailed from Port Lume ({key}).", mentions=(NAVY, LUME))
-        d.edge("RELATED_TO", NAVY, LUME, predicate="sail", claim_ids=[claim])
+        d.edge("RELATED_TO", NAVY, LUME, predicate="sail", polarity="positive", claim_ids=[claim])
         d.edge("ABOUT", d.extracted("Claim", f"claim:{key}:2", p3, polarity="positive"), NAVY, role="subject")
     return d.graph()
 

@@ -789,3 +789,11 @@ def test_an_international_organisations_letters_are_the_organisation_everywhere(
 def test_a_multiword_name_after_a_place_preposition_is_a_place(nlp):
     [m] = extract_mentions(nlp("Fighting continued in El Harrat overnight."))
     assert (m["text"], m["label"]) == ("El Harrat", "Location")
+
+
+def test_words_ending_in_s_that_are_no_plurals_keep_their_key(nlp):
+    """Regression: "Hypothesis" was keyed "hypothesi" by the plural rule."""
+    from spacy.tokens import Span
+    doc = nlp("The Hypothesis stands. The Cyprus talks went on.")
+    doc.ents = [Span(doc, 1, 2, label="PERSON"), Span(doc, 5, 6, label="NORP")]
+    assert [m["key"] for m in extract_mentions(doc)] == ["hypothesis", "cyprus"]

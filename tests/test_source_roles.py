@@ -273,3 +273,17 @@ def test_claims_in_a_digest_insight_carry_its_stated_credibility(tmp_path):
     assert all("credibility" not in c for c in claims.values())  # none stated outside the insight
     insight = next(n for n in doc["nodes"] if n["label"] == "Assessment" and n["props"]["kind"] == "insight")
     assert insight["props"]["credibility"] == "2"
+
+
+def test_only_the_first_folders_sources_file_applies(tmp_path):
+    """Regression: a sources.toml in a later folder named the publisher of every report of
+    the run (the sample desk's [layouts] claimed real pages ingested beside it)."""
+    from intelgraph.extract.sources import find_sources_file
+
+    pages, samples = tmp_path / "pages", tmp_path / "samples"
+    pages.mkdir()
+    samples.mkdir()
+    (samples / "sources.toml").write_text('[layouts]\nreport = "Sample Desk"\n', encoding="utf-8")
+    assert find_sources_file([str(pages), str(samples)]) is None
+    assert find_sources_file([str(samples), str(pages)]) == samples / "sources.toml"
+    assert find_sources_file(["-", str(samples)]) == samples / "sources.toml"

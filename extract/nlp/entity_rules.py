@@ -381,8 +381,8 @@ def mention_from_span(doc: Doc, ent: Span, doc_text: str | None = None) -> dict 
     if key not in STATE_NAMES and not force:
         label = context_label(doc, t_start, t_end, label)
         before = doc[t_start - 1].lower_ if t_start > 0 else ""
-        if (t_end - t_start == 1 and key.endswith("s") and not key.endswith("ss") and label != L.Person
-                and not doc[t_start].is_upper
+        if (t_end - t_start == 1 and key.endswith("s") and not key.endswith(("ss", "sis", "us")) and label != L.Person
+                and not doc[t_start].is_upper and ent.label_ in {"NORP", "PERSON"}
                 and (ent.label_ == "NORP" or before == "the")):
             key = key[:-1]  # "the Houthis", "Kurds": a group's name keyed in the singular in every document
     return {"start": start, "end": end, "text": text, "label": label, "key": key}
