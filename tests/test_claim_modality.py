@@ -54,6 +54,9 @@ CASES = [
     ("Marovia attacked Corran after Velland withdrew from the talks.", "attack", "positive", "asserted", SEND),
     ("The Tidewater Front, a group that Velland once funded, attacked Corran.", "attack", "positive", "asserted",
      (["tidewater front"], ["corran"])),
+    # a phrase set off by a comma is a circumstance, not an argument
+    ("Marovia has intensified its operations against the Tidewater Front, with patrols near Corran.", "intensify",
+     "positive", "asserted", SUPPLY),
 ]
 
 

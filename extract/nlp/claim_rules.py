@@ -323,8 +323,10 @@ def _objects(head: Token) -> list[Token]:
     own (a relative or adverbial clause, or any word with a subject of its own:
     "in what they describe as ...")."""
     out: list[Token] = []
-    # Right of the predicate only: an opening phrase ("After the vote in X, ...") sets the scene.
-    stack = [k for k in head.children if k.dep_ in OBJECT_DEPS and k.i > head.i]
+    # Right of the predicate only: an opening phrase ("After the vote in X, ...") sets the
+    # scene; so does a phrase set off by a comma (", with naval manoeuvres in X").
+    stack = [k for k in head.children if k.dep_ in OBJECT_DEPS and k.i > head.i
+             and not (k.dep_ == "prep" and k.i > 0 and k.doc[k.i - 1].text == ",")]
     while stack:
         t = stack.pop()
         out.append(t)
