@@ -249,6 +249,24 @@ def test_statements_are_on_topic(ingested):
     assert digest and all("Kestrel Strait" in t for t in digest)
 
 
+@pytest.mark.parametrize("topic", ["Tidewater Front", "Norvenia"])
+def test_key_entity_relationships_rest_on_the_briefs_own_documents(ingested, topic):
+    """Regression: a key entity's relationships were its busiest in the whole graph, so a
+    brief on one topic showed what another topic's pages said about it."""
+    brief = generate_brief(ingested, BriefRequest(topic=topic), store=False)
+    hashes = {c.document_id.removeprefix("doc:")[:16] for s in brief.sections if s.key == "timeline"
+              for st in s.statements for c in st.citations}
+    [entities] = [s for s in brief.sections if s.key == "entities"]
+    shown = [(st.node_id, r) for st in entities.statements for r in st.details["relationships"]]
+    assert shown
+    for node_id, r in shown:
+        ends = (node_id, r["other_id"]) if r["outgoing"] else (r["other_id"], node_id)
+        rows = read(ingested, "MATCH (a:Entity {id: $a})-[r:RELATED_TO {predicate: $p}]->(b:Entity {id: $b}) "
+                              "RETURN r.claim_ids AS ids", {"a": ends[0], "b": ends[1], "p": r["predicate"]})
+        in_scope = [c for row in rows for c in row["ids"] if c.split(":")[1] in hashes]
+        assert len(in_scope) >= r["count"] > 0
+
+
 def test_overall_confidence_is_the_distribution_of_stated_confidence(ingested):
     brief = generate_brief(ingested, BriefRequest(topic=TOPIC), store=False)
     key = brief.sections[0].statements

@@ -1,5 +1,6 @@
 // Key individuals and entities: ranked by mentions in the topic's documents plus
-// their claim-derived connections, each with its strongest relationships.
+// their claim-derived connections, each with its strongest relationships in those
+// documents (count: the in-scope claims behind each).
 // params: $topic (string), $entity (string or null), $since and $until (ISO dates or
 //         null), $limit (rows), $max_documents (documents in scope), $stale_days
 // returns: id, name, type, mentions, documents, connections, relationships (list of
@@ -50,9 +51,19 @@ WITH d, entity_ids, topic_ids, terms,
      OR EXISTS { (d)<-[:PART_OF]-(b:Passage {kind: "bluf"}) WHERE any(t IN terms WHERE toLower(b.text) CONTAINS t) }
      AS about
 // --- end scope ---
+// the scope's document hashes: a claim's id is claim:<doc hash>:<start>-<end>, so a
+// relationship's claims show which documents it rests on without reading them
+WITH collect({d: d, about: about}) AS docs, head(collect(terms)) AS terms, head(collect(entity_ids)) AS entity_ids
+WITH docs, terms, entity_ids, [x IN docs | substring(x.d.id, 4, 16)] AS hashes
+UNWIND docs AS doc
+WITH doc.d AS d, doc.about AS about, terms, entity_ids, hashes
 MATCH (d)<-[:PART_OF]-(p:Passage)-[m:MENTIONS]->(e:Entity)
+// a mention counts where its statement is on topic, as in the other sections: the
+// passage names the topic, or its document is about it (a digest's other items are not)
+WHERE (about AND d.layout <> "digest") OR any(t IN terms WHERE toLower(p.text) CONTAINS t)
+   OR EXISTS { (p)-[:MENTIONS]->(x:Entity) WHERE x.id IN entity_ids }
 MATCH (d)-[:PUBLISHED_BY]->(s:Source)
-WITH e, count(m) AS mentions, count(DISTINCT d) AS documents,
+WITH e, hashes, count(m) AS mentions, count(DISTINCT d) AS documents,
      collect({p: p, d: d, s: s})[0] AS first, collect(DISTINCT p.id)[0..5] AS passage_ids
 CALL (e) {
   // RELATED_TO joins entities only (the ontology's domain and range, checked by the
@@ -60,18 +71,19 @@ CALL (e) {
   // visiting every relationship of a busy entity.
   RETURN COUNT { (e)-[:RELATED_TO]-() } AS connections
 }
-WITH e, mentions, documents, connections, first, passage_ids
+WITH e, hashes, mentions, documents, connections, first, passage_ids
 ORDER BY mentions + connections DESC, e.name
 LIMIT $limit
-CALL (e) {
-  // no label test on o either (RELATED_TO joins entities only): a busy entity has
-  // tens of thousands of these, and only the top three ends are read
+CALL (e, hashes) {
+  // only what the scope's documents say (a brief on one topic shows no relationship
+  // another topic's pages made), counted over their claims; no label test on o
+  // (RELATED_TO joins entities only), and only the top three ends are read
   OPTIONAL MATCH (e)-[r:RELATED_TO]-(o)
-  WITH r, o ORDER BY r.count DESC LIMIT 3
-  RETURN collect(CASE WHEN r IS NULL THEN null
-                 ELSE {predicate: r.predicate, polarity: r.polarity, modality: r.modality,
-                       other: o.name, other_id: o.id, count: r.count,
-                       outgoing: startNode(r) = e} END) AS relationships
+  WITH r, o, size([c IN coalesce(r.claim_ids, []) WHERE split(c, ":")[1] IN hashes]) AS here
+  WHERE here > 0
+  WITH r, o, here ORDER BY here DESC, r.predicate LIMIT 3
+  RETURN collect({predicate: r.predicate, polarity: r.polarity, modality: r.modality,
+                  other: o.name, other_id: o.id, count: here, outgoing: startNode(r) = e}) AS relationships
 }
 RETURN e.id AS id, e.name AS name, [l IN labels(e) WHERE NOT l IN ["Node", "Entity"]][0] AS type,
        mentions, documents, connections, relationships, passage_ids,
