@@ -79,7 +79,7 @@ CALL (e, hashes) {
   // another topic's pages made), counted over their claims; no label test on o
   // (RELATED_TO joins entities only), and only the top three ends are read
   OPTIONAL MATCH (e)-[r:RELATED_TO]-(o)
-  WITH r, o, size([c IN coalesce(r.claim_ids, []) WHERE split(c, ":")[1] IN hashes]) AS here
+  WITH r, o, size([c IN coalesce(r.claim_ids, []) WHERE substring(c, 6, 16) IN hashes]) AS here
   WHERE here > 0
   WITH r, o, here ORDER BY here DESC, r.predicate LIMIT 3
   RETURN collect({predicate: r.predicate, polarity: r.polarity, modality: r.modality,
