@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 
-from intelgraph.extract.nlp.analysis import Analysis, ResolvedEntity
-from intelgraph.extract.nlp.resolution import display_name, entity_label
+from intelgraph.extract.nlp.analysis import Analysis, resolve_entities
 
 # spaCy's pipe analyses 32 texts at a time, so a piece costs up to 32 times its size:
 # a 1.05M-character text peaked at 2.3 GB in 100,000-character pieces, 0.8 GB in these
@@ -62,17 +61,5 @@ def join_analyses(parts: list[tuple[int, Analysis]]) -> Analysis:
         mentions += [m.model_copy(update={"start": m.start + offset, "end": m.end + offset}) for m in a.mentions]
         claims += [c.model_copy(update={"start": c.start + offset, "end": c.end + offset}) for c in a.claims]
         sentences += [(s + offset, e + offset) for s, e in a.sentences]
-    by_key: dict[str, list] = {}
-    for m in mentions:
-        by_key.setdefault(m.key, []).append(m)
-    names = {key: display_name(key, (m.text for m in ms)) for key, ms in by_key.items()}
-    mentions = [m.model_copy(update={"name": names[m.key]}) for m in mentions]
-    grouped: dict[str, list] = {}
-    for m in mentions:
-        grouped.setdefault(m.key, []).append(m)
-    entities = [
-        ResolvedEntity(id=ms[0].id, key=key, label=entity_label(key, [m.label for m in ms], [m.text for m in ms]), name=names[key],
-                       aliases=list(dict.fromkeys(m.text for m in ms)), mentions=ms)
-        for key, ms in grouped.items()
-    ]
+    mentions, entities = resolve_entities(mentions)
     return Analysis(entities=entities, mentions=mentions, claims=claims, sentences=sentences)

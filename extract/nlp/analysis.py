@@ -101,17 +101,18 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def analysis_from_doc(doc: Doc) -> Analysis:
-    """The Analysis of a Doc that went through the intelgraph pipeline."""
-    raw = doc._.ig_mentions or []
-    groups: dict[str, list[dict]] = {}
-    for m in raw:
-        groups.setdefault(m["key"], []).append(m)
-    names = {key: display_name(key, (m["text"] for m in ms)) for key, ms in groups.items()}
-    mentions = [EntityMention(**m, id=entity_id(m["key"]), name=names[m["key"]]) for m in raw]
+def resolve_entities(mentions: list[EntityMention]) -> tuple[list[EntityMention], list[ResolvedEntity]]:
+    """Mentions named by their entity's display name, and the entities they group into by
+    key (one per key, in order of first mention): how one text's mentions become entities,
+    whether the text was analysed whole or in pieces (extract/long_text.py)."""
     by_key: dict[str, list[EntityMention]] = {}
-    for mention in mentions:
-        by_key.setdefault(mention.key, []).append(mention)
+    for m in mentions:
+        by_key.setdefault(m.key, []).append(m)
+    names = {key: display_name(key, (m.text for m in ms)) for key, ms in by_key.items()}
+    named = [m if m.name == names[m.key] else m.model_copy(update={"name": names[m.key]}) for m in mentions]
+    grouped: dict[str, list[EntityMention]] = {}
+    for m in named:
+        grouped.setdefault(m.key, []).append(m)
     entities = [
         ResolvedEntity(
             id=entity_id(key),
@@ -121,8 +122,16 @@ def analysis_from_doc(doc: Doc) -> Analysis:
             aliases=list(dict.fromkeys(m.text for m in ms)),
             mentions=ms,
         )
-        for key, ms in by_key.items()
+        for key, ms in grouped.items()
     ]
+    return named, entities
+
+
+def analysis_from_doc(doc: Doc) -> Analysis:
+    """The Analysis of a Doc that went through the intelgraph pipeline."""
+    raw = doc._.ig_mentions or []
+    mentions, entities = resolve_entities(
+        [EntityMention(**m, id=entity_id(m["key"]), name="") for m in raw])
     claims = [ClaimFinding(**c) for c in doc._.ig_claims or []]
     return Analysis(entities=entities, mentions=mentions, claims=claims, sentences=_sentences(doc))
 
