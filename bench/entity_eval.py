@@ -13,7 +13,7 @@ conventions):
   as Location); recall = hits / gold entities, precision = hits / entity nodes;
 - every other node is an error, in one category: *duplicate* (a second node for a gold
   entity already matched), *type* (matches, wrong type), *demonym* (a nationality word
-  such as "Russian" made a node; the gazetteer the extractor uses says so), *boundary*
+  such as "Russian" made a node, by the extractor's demonym tables), *boundary*
   (overlaps a gold mention word-wise without equalling it: "Lady Cilia", "NIS(" ),
   *junk* (anything else: headlines, labels, generic words); a gold entity with no hit
   is *missed*. A node that matches two gold entities is counted once, for its name's
@@ -58,9 +58,12 @@ def overlaps(a: str, b: str) -> bool:
 
 
 def is_demonym(name: str) -> bool:
-    from intelgraph.extract.nlp.gazetteer import demonym_state
+    """A nationality word, singular or plural, by the extractor's own tables."""
+    from intelgraph.extract.nlp.entity_lexicon import DEMONYMS
+    from intelgraph.extract.nlp.keys import canonical_key
 
-    return demonym_state(fold(name)) is not None
+    key = canonical_key(name)
+    return key in DEMONYMS or (key.endswith("s") and key[:-1] in DEMONYMS)
 
 
 def score_file(gold: dict, graph) -> dict:

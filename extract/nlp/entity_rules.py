@@ -405,8 +405,7 @@ def split_span(doc: Doc, ent: Span) -> list[Span]:
     for i in range(ent.start + 1, ent.end - 1):
         if doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in _NAME_POSSESSORS:
             return [Span(doc, ent.start, i, label=ent.label_), Span(doc, i + 1, ent.end, label=ent.label_)]
-    words = [t for t in doc[ent.start:ent.end]]
-    for n in range(1, len(words)):
+    for n in range(1, ent.end - ent.start):
         head, rest = canonical_key(doc[ent.start:ent.start + n].text), canonical_key(doc[ent.start + n:ent.end].text)
         if _is_state(head) and _is_state(rest):
             return [Span(doc, ent.start, ent.start + n, label="GPE"), Span(doc, ent.start + n, ent.end, label="GPE")]
