@@ -8,6 +8,7 @@ For each size: a throw-away Neo4j (bench_db.bench_driver) gets a synthetic graph
 that many nodes (bench/synth.py, through GraphWriter); then each operation runs after
 three warm-up runs (--runs times for briefs, --lookup-runs for the rest), rotating over
 its inputs, and p50/p95/max are recorded: entity search (graph.lookups.search_entities),
+one entity with its counts and newest documents (graph.lookups.get_entity, busiest and typical),
 neighbourhoods of depth 1 and 2 of the busiest and of a typical entity
 (graph.lookups.neighbors, 100 a page), shortest path between two entities
 (graph.lookups.shortest_path), provenance of a claim (graph.trace.trace), and a full
@@ -76,7 +77,9 @@ def operations(driver, manifest: dict) -> dict[str, tuple[Callable[[], object], 
     from intelgraph.services.brief import BriefRequest
     from intelgraph.services.brief.builder import build_brief
     from intelgraph.graph import lookups
+    from intelgraph.graph.driver import read
     from intelgraph.graph.trace import trace
+    from intelgraph.queries import query
 
     busiest = manifest["busiest_entities"][0]
     typical = manifest["sample_entities"] or [busiest["id"]]
@@ -99,6 +102,14 @@ def operations(driver, manifest: dict) -> dict[str, tuple[Callable[[], object], 
                                   f"neighbors({busiest['name']}, depth 2, limit {PAGE})"),
         "neighbours d2 typical": (rotating(lambda i: lookups.neighbors(driver, i, depth=2, limit=PAGE), typical),
                                   f"neighbors(depth 2, limit {PAGE}) of typical entities"),
+        "get_entity busiest": (lambda: lookups.get_entity(driver, busiest["id"]),
+                               f"get_entity({busiest['name']}: {busiest['documents']} documents), "
+                               "counts and the 10 newest documents"),
+        "get_entity busiest, counted as before": (
+            lambda: read(driver, query("api/count_entity"), {"id": busiest["id"], "limit": 10}),
+            "api/count_entity (the query before counts were kept: walks every mention) of the busiest entity"),
+        "get_entity typical": (rotating(lambda i: lookups.get_entity(driver, i), typical),
+                               f"get_entity of {len(typical)} entities in 3-50 documents"),
         "shortest path": (rotating(lambda p: lookups.shortest_path(driver, p[0], p[1], max_hops=3), pairs),
                           f"shortest_path(max_hops 3) over {len(pairs)} pairs"),
         "trace claim": (rotating(lambda c: trace(driver, c), claims), f"trace() of {len(claims)} sample claims"),
@@ -127,7 +138,8 @@ def profiles(driver, manifest: dict) -> dict[str, dict]:
     jobs += [
         ("api/search_entities", "api/search_entities",
          {"q": lucene_query(manifest["busiest_entities"][0]["name"]), "type": None, "offset": 0, "limit": 21}),
-        ("api/get_entity (busiest)", "api/get_entity", {"id": busiest, "limit": 0}),
+        ("api/get_entity (busiest)", "api/get_entity", {"id": busiest, "limit": 10}),
+        ("api/count_entity (busiest; before counts were kept)", "api/count_entity", {"id": busiest, "limit": 10}),
         ("api/expand_neighbors (busiest)", "api/expand_neighbors",
          {"frontier": [busiest], "seen": [busiest], "rel": None, "per_node": FANOUT_PER_NODE, "limit": PAGE}),
         ("api/find_path_related", "api/find_path_related", {"from": typical, "to": busiest}),

@@ -3,8 +3,9 @@
 Conventions
 - Four actions, the ontology's CurationAction vocabulary. merge B into A: B's
   relationships move to A (merged the way the writer merges them, RELATED_TO on its
-  recomputed key), A takes B's list properties (aliases) and B's name as an alias, B is
-  deleted. rename: the old name stays an alias. retype: one entity type label, the others
+  recomputed key), A takes B's list properties (aliases) and B's name as an alias, and
+  what A's counts gain (B's mentions, claims and documents that were not A's already,
+  counted before the move), B is deleted. rename: the old name stays an alias. retype: one entity type label, the others
   removed. reject: the entity and its relationships are deleted; passages and claims stay.
 - Each action is one write transaction: the change and its Curation node (action,
   target id, argument, curator, curated_at, reason), all or nothing.
@@ -33,7 +34,7 @@ from neo4j import Driver
 from intelgraph.errors import InputError, NotFound
 from intelgraph.graph.driver import read, run_write
 from intelgraph.graph.lookups import check_entity_type, entity_labels, kind_of, plain
-from intelgraph.graph.writer import edge_row, merge_edges_statement
+from intelgraph.graph.writer import RECENT_DOCUMENTS, edge_row, merge_edges_statement
 from intelgraph.ontology import L, get_ontology
 from intelgraph.ontology.records import NodeRecord, check_node, neo4j_props
 from intelgraph.queries import query
@@ -176,6 +177,9 @@ def merge_into(tx: neo4j.ManagedTransaction, from_id: str, into_id: str) -> Coun
     """Move every relationship of `from_id` onto `into_id`, then delete `from_id`;
     returns the relationships moved, by type."""
     onto = get_ontology()
+    # what the survivor's counts gain, before the move merges the relationships it has already
+    gain = tx.run(cypher(_PKG, "count_merge_gain"), into=into_id, **{"from": from_id},
+                  keep=RECENT_DOCUMENTS).single(strict=True).data()
     rows, moved = [], Counter()
     for rel in tx.run(cypher(_PKG, "find_entity_edges"), id=from_id):
         if rel["other"] == into_id:  # a relation between the two goes with the merged one
@@ -187,8 +191,9 @@ def merge_into(tx: neo4j.ManagedTransaction, from_id: str, into_id: str) -> Coun
     statement = merge_edges_statement(onto)
     for i in range(0, len(rows), _BATCH):
         tx.run(statement, rows=rows[i:i + _BATCH]).consume()
-    lists = sorted({p.name for p in onto.cls(L.Entity).properties.values() if p.multiple})
-    tx.run(cypher(_PKG, "absorb_entity"), into=into_id, **{"from": from_id}, lists=lists).consume()
+    lists = sorted({p.name for p in onto.cls(L.Entity).properties.values() if p.multiple and not p.derived})
+    tx.run(cypher(_PKG, "absorb_entity"), into=into_id, **{"from": from_id}, lists=lists, gain=gain,
+           keep=RECENT_DOCUMENTS).consume()
     return moved
 
 

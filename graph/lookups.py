@@ -31,6 +31,7 @@ from neo4j import Driver
 
 from intelgraph.errors import InputError, NotFound, OntologyError
 from intelgraph.graph.driver import run_read, settings_of
+from intelgraph.graph.writer import RECENT_DOCUMENTS
 from intelgraph.ontology import L, R, get_ontology
 from intelgraph.queries import query
 
@@ -173,7 +174,14 @@ def search_entities(driver: Driver, text: str | None = None, *, entity_type: str
 
 
 def get_entity(driver: Driver, entity_id: str, *, documents: int = 10) -> dict[str, Any]:
-    rows = _read(driver, "api/get_entity", {"id": entity_id, "limit": documents})
+    """An entity, its counts and its newest documents, read from what the node keeps
+    (constant cost); counted from its relationships when the node has no counts yet or
+    more documents are asked for than it keeps (api/count_entity)."""
+    rows = []
+    if documents <= RECENT_DOCUMENTS:
+        rows = _read(driver, "api/get_entity", {"id": entity_id, "limit": documents})
+    if not rows or not rows[0].pop("counted"):
+        rows = _read(driver, "api/count_entity", {"id": entity_id, "limit": documents})
     if not rows:
         raise NotFound(f"no entity with id {entity_id!r}")
     row = rows[0]

@@ -6,6 +6,13 @@ type; scalar properties are overwritten, list properties merged as sets, so writ
 the same document again changes nothing. A document is all or nothing: any failure
 inside its transaction rolls the whole document back. Analysts' curations of the
 entities a document wrote are re-applied inside that same transaction (graph.curation).
+
+Document nodes are merged first, and a write knows which of its documents it made
+(WriteResult.created_documents): only those count as new, and only they add to the
+counts an Entity keeps for its reads (mention_count, document_count, claim_count,
+recent_documents: ontology properties marked ig:derived), walked from the documents'
+own passages so the cost of a write does not grow with its entities. An entity without
+counts (just made, or written before they were kept) is counted whole instead.
 """
 
 from __future__ import annotations
@@ -28,6 +35,8 @@ from intelgraph.ontology.records import GraphDocument, neo4j_props
 
 log = logging.getLogger(__name__)
 _PKG = "intelgraph.graph.cypher"
+# Newest documents an Entity keeps (recent_documents): what GET /entities/{id} lists.
+RECENT_DOCUMENTS = 10
 
 
 @dataclass
@@ -38,6 +47,12 @@ class WriteResult:
     properties_set: int = 0
     labels_added: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)  # records per label / type in the document
+    created_documents: list[str] = field(default_factory=list)  # the Document nodes this write made
+
+    @property
+    def created(self) -> bool:
+        """This write made the document (another write had not made it already)."""
+        return self.document_id in self.created_documents
 
 
 class _Rows(list):
@@ -104,10 +119,14 @@ class GraphWriter:
         entity_labels = _entity_labels(self.onto)
         voted = [row["id"] for row in node_rows if "type_votes" in row["append"]]
         entity_ids = [row["id"] for row in node_rows if L.Entity in row["labels"]]
+        document_ids = [row["id"] for row in node_rows if L.Document in row["labels"]]
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             # Reset on retry: the managed transaction may run this more than once.
             result.nodes_created = result.relationships_created = result.properties_set = result.labels_added = 0
+            res = tx.run(cypher(_PKG, "merge_documents"), ids=document_ids)
+            result.created_documents = [r["id"] for r in res if r["created"]]
+            self._count(result, res.consume())
             for chunk in _chunks(node_rows, self.batch_size):
                 self._count(result, tx.run(cypher(_PKG, "merge_nodes"), rows=chunk).consume())
             for chunk in _chunks(edge_rows, self.batch_size):
@@ -122,6 +141,13 @@ class GraphWriter:
             if voted:  # one type per entity over every document's votes
                 self._count(result, tx.run(cypher(_PKG, "retype_by_votes"), ids=voted,
                                            entity_labels=entity_labels).consume())
+            # the entities' counts, before curation moves anything (a merge carries them over)
+            if result.created_documents:
+                self._count(result, tx.run(cypher(_PKG, "count_document_entities"),
+                                           documents=result.created_documents, keep=RECENT_DOCUMENTS).consume())
+            if entity_ids:
+                self._count(result, tx.run(cypher(_PKG, "recount_entities"), ids=entity_ids,
+                                           keep=RECENT_DOCUMENTS).consume())
             # analysts' corrections of the entities just written hold again, in the same
             # transaction, after the votes: an analyst's retype beats the machine's
             reapply(tx, entity_ids)

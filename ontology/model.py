@@ -71,6 +71,7 @@ class PropertySpec:
     comment: str | None = None
     key_format: tuple[str, ...] = ()  # an ig:unique property: start | end | property names
     size_of: str | None = None  # kept equal to the size of this list property
+    derived: bool = False  # kept by the writer from the graph itself; never in a record
 
 
 
@@ -194,6 +195,9 @@ class Ontology:
                 raise OntologyError(
                     f"{owner} has no property {name!r} in the ontology; allowed: {', '.join(sorted(specs))}"
                 )
+            if spec.derived:
+                raise OntologyError(f"{owner}.{name} is kept by the graph writer from the graph itself; "
+                                    "a record cannot set it")
             if value is None:
                 continue
             values = value if spec.multiple else [value]
@@ -287,6 +291,7 @@ def _property_spec(g: Graph, p: URIRef) -> PropertySpec:
         comment=_text(g, p, RDFS.comment),
         key_format=tuple((_text(g, p, IG.keyFormat) or "").split("|")) if _text(g, p, IG.keyFormat) else (),
         size_of=_text(g, p, IG.sizeOf),
+        derived=_flag(g, p, IG.derived),
     )
 
 

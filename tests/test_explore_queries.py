@@ -217,7 +217,7 @@ def test_trace_schema_and_ingest_tables_at_80_columns(ingested):
     lines_fit(result.stdout)
     assert min(column_widths(result.stdout)) >= 3  # the shortest column holds "yes"
     applied = runner.invoke(app, ["schema", "apply", "--json"])
-    assert applied.exit_code == 0 and json.loads(applied.stdout) == {"created": []}
+    assert applied.exit_code == 0 and json.loads(applied.stdout) == {"created": [], "entities_counted": 0}
 
     result = runner.invoke(app, ["ingest", str(EXAMPLES)], env=NARROW)  # all unchanged now
     assert result.exit_code == 0, result.output

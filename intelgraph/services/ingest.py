@@ -148,12 +148,16 @@ def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive
                     raise
                 _failed(summary, Failure(doc.name, str(exc)))
             else:
-                summary.documents.append(DocOutcome(doc.name, "new", doc.document_id, title=doc.parsed.title,
-                                                    counts=result.by_kind))
-                summary.records.update(result.by_kind)
-                summary.nodes_created += result.nodes_created
-                summary.relationships_created += result.relationships_created
-                summary.words += len(doc.parsed.text.split())
+                if result.created:
+                    summary.documents.append(DocOutcome(doc.name, "new", doc.document_id, title=doc.parsed.title,
+                                                        counts=result.by_kind))
+                    summary.records.update(result.by_kind)
+                    summary.nodes_created += result.nodes_created
+                    summary.relationships_created += result.relationships_created
+                    summary.words += len(doc.parsed.text.split())
+                else:  # another run wrote it after this one looked (a concurrent ingest)
+                    summary.documents.append(DocOutcome(doc.name, "unchanged", doc.document_id,
+                                                        title=doc.parsed.title))
             progress.advance(doc.name)
 
     with ThreadPoolExecutor(max_workers=writers, thread_name_prefix="intelgraph-writer") as pool:
@@ -231,5 +235,7 @@ def ingest_bytes(driver: Driver, data: bytes, name: str, *, fmt: str = "auto",
     [(doc, analysis)] = list(analyse_documents([doc]))
     extraction = to_graph(doc, analysis, grades.source_for(parsed))
     result = GraphWriter(driver).write(extraction.graph)
+    if not result.created:  # written by another request after the look-up above
+        return DocOutcome(name, "unchanged", doc.document_id, title=parsed.title)
     await_fulltext(driver)
     return DocOutcome(name, "new", doc.document_id, title=parsed.title, counts=result.by_kind)

@@ -14,17 +14,22 @@ app = typer.Typer(help="Constraints and indexes derived from the ontology.", no_
 
 @app.command()
 def apply(as_json: bool = typer.Option(False, "--json", help="Print {created: [names]} as JSON on stdout.")) -> None:
-    """Create the constraints and indexes the ontology defines (idempotent)."""
-    from intelgraph.graph.schema import apply_schema
+    """Create the constraints and indexes the ontology defines (idempotent), and count
+    what entities written by an older version lack (their mention and document counts)."""
+    from intelgraph.graph.schema import apply_schema, fill_entity_counts
 
     with driver_session() as driver:
         created = apply_schema(driver)
+        counted = fill_entity_counts(driver)
     if as_json:
-        out.print_json(json.dumps({"created": list(created)}))
-    elif created:
+        out.print_json(json.dumps({"created": list(created), "entities_counted": counted}))
+        return
+    if created:
         err.print(f"created {len(created)}: {', '.join(created)}")
     else:
         err.print("schema up to date: nothing to create")
+    if counted:
+        err.print(f"counted the mentions and documents of {counted} entities written before counts were kept")
 
 
 @app.command()
