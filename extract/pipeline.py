@@ -3,7 +3,9 @@
 `read_inputs` turns files (or standard input) into parsed documents, collecting the
 ones that fail with their reason instead of stopping. `analyse_documents` runs the
 spaCy pipeline over many documents, a stream of them if need be; a long one goes in
-bounded pieces (extract/long_text.py). `extract` joins
+bounded pieces (extract/long_text.py). A document whose analysis fails comes out with
+an ExtractionError in place of its analysis, which `to_graph` raises: callers report
+it for that document and go on. `extract` joins
 them for callers that want everything (the `extract` command, tests), and checks
 each graph against the ontology, so what it shows is what ingest would accept.
 """
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
-from intelgraph.errors import InputError, IntelgraphError
+from intelgraph.errors import ExtractionError, InputError, IntelgraphError
 from intelgraph.extract.graph_records import build_graph
 from intelgraph.extract.sources import DocumentSources, SourceInfo
 from intelgraph.extract.readers import check_size, read_bytes
@@ -163,12 +165,22 @@ def analyse_documents(docs: Iterable[InputDoc], *, n_process: int = 1,
         parts.append((offsets[len(parts)], analysis))
         if len(parts) == len(offsets):
             in_flight.popleft()
-            yield doc, join_analyses(parts)
+            failed = next((a for _, a in parts if isinstance(a, ExtractionError)), None)
+            yield doc, failed if failed is not None else join_analyses(parts)
             parts = []
 
 
 def to_graph(doc: InputDoc, analysis, source: DocumentSources | SourceInfo, *, ingested_at: dt.datetime | None = None) -> Extraction:
-    graph = build_graph(doc.parsed, analysis, source, ingested_at=ingested_at)
+    if isinstance(analysis, ExtractionError):  # its analysis failed (analyse_documents)
+        raise analysis
+    try:
+        graph = build_graph(doc.parsed, analysis, source, ingested_at=ingested_at)
+    except IntelgraphError:
+        raise
+    except Exception as exc:  # a bug met by this document only: report it, as a failed analysis is
+        detail = " ".join(str(exc).split())[:200]
+        raise ExtractionError(f"making the graph records failed: {type(exc).__name__}"
+                              f"{': ' + detail if detail else ''}") from exc
     return Extraction(doc.name, doc.parsed, analysis, graph)
 
 

@@ -284,6 +284,60 @@ def test_long_document_is_extracted_in_pieces_with_whole_text_offsets(graph, tmp
     assert all(text[p["s"]:p["e"]] == p["t"] for p in passages)
 
 
+# ---- one failing analysis -------------------------------------------------------------------------------
+
+def _breaking_rule(monkeypatch, marker: str) -> None:
+    """An entity rule that raises on one document's text (as a bug or a limit of the
+    pipeline would), inside the real spaCy pipeline; forked NLP workers inherit it."""
+    from intelgraph.extract.nlp import components
+
+    real = components.extract_mentions
+
+    def extract_mentions(doc, **kwargs):
+        if marker in doc.text:
+            raise ValueError("rule fell over\non this text")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(components, "extract_mentions", extract_mentions)
+
+
+@pytest.mark.parametrize("good_files", [2, 9])  # NLP in this process; in forked workers (8 or more documents)
+def test_one_failing_analysis_fails_its_file_only(graph, tmp_path, monkeypatch, good_files):
+    _breaking_rule(monkeypatch, "Quillmoor")
+    for i in range(good_files):
+        (tmp_path / f"good{i}.txt").write_text(f"Officials in Port Vell said ferry {i} left on Monday.\n",
+                                               encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("The Quillmoor council met in Port Vell on Tuesday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--json"])
+    assert result.exit_code == 1, result.output  # some failed: not a success
+    summary = json.loads(result.stdout)
+    assert summary["documents"] == {"new": good_files, "unchanged": 0, "failed": 1}
+    [failed] = [f for f in summary["files"] if f["status"] == "failed"]
+    assert failed["name"].endswith("bad.txt")
+    assert failed["reason"] == "the analysis failed: ValueError: rule fell over on this text"
+    assert read(graph, "MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == good_files
+    shown = runner.invoke(app, ["ingest", str(tmp_path / "bad.txt")])
+    assert shown.exit_code == 1 and "Traceback" not in shown.output
+    assert [line for line in shown.output.splitlines() if "failed" in line and "bad.txt" in line] == [
+        f"failed {tmp_path / 'bad.txt'}: the analysis failed: ValueError: rule fell over on this text"]
+
+
+def test_one_failing_analysis_is_a_422_from_the_api(graph, monkeypatch):
+    _breaking_rule(monkeypatch, "Quillmoor")
+    monkeypatch.setenv("INTELGRAPH_API_KEYS", f"{READER}:reader,writer-key-hostile-0123:writer")
+    get_settings.cache_clear()
+    from intelgraph.api.app import create_app
+
+    with TestClient(create_app()) as client:
+        resp = client.post("/documents", headers={"X-API-Key": "writer-key-hostile-0123"},
+                           files={"file": ("bad.txt", b"The Quillmoor council met on Tuesday.\n", "text/plain")})
+        assert resp.status_code == 422, resp.text
+        assert resp.json()["error"]["code"] == "extraction_failed"
+        assert client.get("/health").status_code == 200
+    get_settings.cache_clear()
+    assert read(graph, "MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+
+
 # ---- stored markup ------------------------------------------------------------------------------------------
 
 def test_markup_in_stored_text_is_printed_as_text(graph, tmp_path):

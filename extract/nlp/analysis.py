@@ -7,10 +7,14 @@ Conventions
   (resolution.entity_id). `name` is the display name, `aliases` every surface form.
 - Claim likelihood/hedging come from the text (estimative language);
   `extraction_score` is how sure the extractor is. They are never mixed.
+- One text whose analysis raises never stops the others: `analyse_many` yields an
+  ExtractionError (one line: what was raised) in that text's place, and the caller
+  reports it for its document.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import os
 import stat
@@ -25,12 +29,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from intelgraph.errors import ExtractionError
 from intelgraph.ontology import vocabulary_literal
 
 from .model_loader import load_nlp
 from .resolution import display_name, entity_id, entity_label
 
 
+log = logging.getLogger(__name__)
 Polarity = vocabulary_literal("Polarity")
 Modality = vocabulary_literal("Modality")
 
@@ -155,21 +161,40 @@ def analyse_many(
     n_process: int = 1,
     batch_size: int = 32,
     own_process: bool = False,
-) -> Iterator[Analysis]:
+) -> Iterator[Analysis | ExtractionError]:
     """`analyse` over many texts with `nlp.pipe`, in order. An item may be a text or
     (text, spans). With n_process > 1, or with `own_process`, the whole analysis runs
     in worker processes, and the caller's process is left free for other work (ingest
-    writes to the graph meanwhile; in one process the two would share the GIL)."""
+    writes to the graph meanwhile; in one process the two would share the GIL); where
+    processes cannot be forked, it runs in this one. A text whose analysis raises
+    yields an ExtractionError in its place."""
     nlp = nlp or load_nlp()
     items = ((item, None) if isinstance(item, str) else item for item in texts)
     if (n_process > 1 or own_process) and mp.get_context().get_start_method() == "fork":
         yield from _analyse_in_workers(items, nlp, max(n_process, 1), batch_size)
         return
-    # A text without spans goes as it is: spaCy tokenizes it in its worker, cheaper
-    # than a Doc made here and shipped there as bytes.
-    docs = (text if spans is None else _make_doc(nlp, text, spans) for text, spans in items)
-    for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
-        yield analysis_from_doc(doc)
+    for trip in iter(lambda: list(islice(items, min(batch_size, _TRIP))), []):
+        yield from _analyse_trip(nlp, trip, batch_size)
+
+
+def _analyse_trip(nlp: Language, items: list[tuple[str, list[tuple[int, int]] | None]],
+                  batch_size: int) -> list[Analysis | ExtractionError]:
+    """A few texts through `nlp.pipe`; when that raises, each again on its own, so that
+    only the text that fails is lost (as an ExtractionError in its place)."""
+    try:
+        docs = [_make_doc(nlp, text, spans) for text, spans in items]
+        return [analysis_from_doc(doc) for doc in nlp.pipe(docs, batch_size=batch_size)]
+    except Exception:  # which text it was, the one-by-one pass finds out
+        return [_analyse_alone(nlp, text, spans) for text, spans in items]
+
+
+def _analyse_alone(nlp: Language, text: str, spans: list[tuple[int, int]] | None) -> Analysis | ExtractionError:
+    try:
+        return analysis_from_doc(nlp(_make_doc(nlp, text, spans)))
+    except Exception as exc:  # any bug or limit of the pipeline: this document only
+        log.debug("analysis failed", exc_info=True)
+        detail = " ".join(str(exc).split())[:200]
+        return ExtractionError(f"the analysis failed: {type(exc).__name__}{': ' + detail if detail else ''}")
 
 
 # Documents per trip to a worker, and trips in flight per worker.
@@ -217,15 +242,15 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _analyse_batch(items: list[tuple[str, list[tuple[int, int]] | None]], batch_size: int) -> list[Analysis]:
+def _analyse_batch(items: list[tuple[str, list[tuple[int, int]] | None]],
+                   batch_size: int) -> list[Analysis | ExtractionError]:
     assert _worker_nlp is not None
-    docs = (_make_doc(_worker_nlp, text, spans) for text, spans in items)
-    return [analysis_from_doc(doc) for doc in _worker_nlp.pipe(docs, batch_size=batch_size)]
+    return _analyse_trip(_worker_nlp, items, batch_size)
 
 
 def _analyse_in_workers(
     items: Iterator[tuple[str, list[tuple[int, int]] | None]], nlp: Language, n_process: int, batch_size: int
-) -> Iterator[Analysis]:
+) -> Iterator[Analysis | ExtractionError]:
     """Trips of a few items analysed in forked workers, which inherit `nlp`.
     Texts go out and pickled Analysis objects come back: spaCy's `pipe(n_process=)`
     would ship each Doc back as bytes to build the Analysis here, and our extension
