@@ -24,7 +24,7 @@ from pathlib import Path
 from intelgraph.errors import ExtractionError, InputError, IntelgraphError
 from intelgraph.extract.graph_records import build_graph
 from intelgraph.extract.sources import DocumentSources, SourceInfo
-from intelgraph.extract.readers import check_size, read_bytes
+from intelgraph.extract.readers import check_format, check_size, read_bytes
 from intelgraph.extract.readers.model import ParsedDocument
 from intelgraph.ontology.records import GraphDocument
 from intelgraph.settings import get_settings
@@ -186,6 +186,7 @@ def to_graph(doc: InputDoc, analysis, source: DocumentSources | SourceInfo, *, i
 
 def extract(names: Iterable[str], fmt: str = "auto", *, source_for: Callable[[ParsedDocument], DocumentSources | SourceInfo],
             stdin: bytes | None = None, n_process: int = 1) -> tuple[list[Extraction], list[Failure]]:
+    check_format(fmt)  # once for the run, not once per file
     inputs = read_inputs(names, fmt, stdin=stdin)
     results = []
     for doc, analysis in analyse_documents(inputs.docs, n_process=n_process):

@@ -226,6 +226,55 @@ def test_ingest_of_a_missing_path_exits_2():
     assert result.exit_code == 2 and result.output.startswith("error: /no/such/folder: no such file")
 
 
+def test_an_unknown_format_exits_2_once_before_any_file_is_read(graph, tmp_path):
+    for i in range(3):
+        (tmp_path / f"note{i}.txt").write_text(f"Officials in Port Vell said ferry {i} left.\n", encoding="utf-8")
+    for command in ("ingest", "extract"):
+        result = runner.invoke(app, [command, "--format", "pdf", str(tmp_path)])
+        assert result.exit_code == 2, result.output
+        assert result.output.splitlines() == [
+            "error: unknown format 'pdf'; use one of: auto, report, digest, news, text, html, markdown"]
+    assert read(graph, "MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_two_concurrent_ingests_count_as_new_only_what_each_wrote(graph, tmp_path, monkeypatch):
+    """Both runs look the documents up before either writes (a barrier holds the first
+    until the second has looked), so both write every document; the database makes each
+    once, and the two summaries together say so."""
+    import threading
+
+    from intelgraph.services import ingest as service
+
+    for i in range(5):
+        (tmp_path / f"note{i}.txt").write_text(f"Officials in Port Vell said ferry {i} left on Monday.\n",
+                                               encoding="utf-8")
+    looked = threading.Barrier(2, timeout=120)
+    real = service.existing_documents
+
+    def existing_documents(driver, ids):
+        found = real(driver, ids)
+        looked.wait()
+        return found
+
+    monkeypatch.setattr(service, "existing_documents", existing_documents)
+    summaries: list = []
+
+    def run() -> None:
+        summaries.append(service.ingest(graph, [str(tmp_path)], workers=1))
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(summaries) == 2
+    new = [s.count("new") for s in summaries]
+    assert sum(new) == 5 == read(graph, "MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
+    assert [s.count("unchanged") for s in summaries] == [5 - n for n in new]
+    nodes = read(graph, "MATCH (n) RETURN count(n) AS n")[0]["n"]
+    assert sum(s.nodes_created for s in summaries) == nodes  # created counted by the run that created it
+
+
 def test_api_answers_503_fast_when_neo4j_is_down(monkeypatch):
     import time
 

@@ -174,6 +174,12 @@ def test_two_processes_at_once_make_no_duplicates(graph, tmp_path):
     procs = [_cli("ingest", str(a), "--json"), _cli("ingest", str(b), "--json")]
     outs = [p.communicate(timeout=600) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
+    # each document is "new" in the one run that wrote it, and an entity's kept counts hold
+    new = [json.loads(stdout)["documents"]["new"] for stdout, _ in outs]
+    assert sum(new) == read(graph, "MATCH (d:Document) RETURN count(d) AS n")[0]["n"], new
+    from test_entity_counts import assert_counts_true
+
+    assert_counts_true(graph)
     concurrent = graph_counts(graph)
     dupes = read(graph, "MATCH (n:Node) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS d")[0]["d"]
     assert dupes == 0

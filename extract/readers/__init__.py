@@ -30,11 +30,12 @@ FORMAT_CHOICES = ("auto", *FORMATS)
 
 __all__ = [
     "FORMAT_CHOICES", "FORMATS", "ITEM_KINDS", "LAYOUTS", "Item", "ParsedDocument", "Section", "Span",
-    "check_size", "decode_bytes", "detect_format", "normalise_text", "read_bytes", "read_text",
+    "check_format", "check_size", "decode_bytes", "detect_format", "normalise_text", "read_bytes", "read_text",
 ]
 
 
-def _check_format(fmt: str) -> str:
+def check_format(fmt: str) -> str:
+    """`fmt` if it is one of FORMAT_CHOICES, else an InputError naming them."""
     if fmt not in FORMAT_CHOICES:
         raise InputError(f"unknown format {fmt!r}; use one of: {', '.join(FORMAT_CHOICES)}")
     return fmt
@@ -49,7 +50,7 @@ def read_text(
     title: str | None = None,
     published: str | None = None,
 ) -> ParsedDocument:
-    fmt = _check_format(format)
+    fmt = check_format(format)
     name = filename or "document"
     if not text or not text.strip():
         raise InputError(f"{name}: the document is {'empty' if not text else 'whitespace only'}; nothing to read")
@@ -80,6 +81,6 @@ def read_text(
 
 
 def read_bytes(data: bytes, name: str, format: str = "auto") -> ParsedDocument:  # noqa: A002
-    _check_format(format)
+    check_format(format)
     return read_text(decode_bytes(data, name), format=format, filename=name)
 

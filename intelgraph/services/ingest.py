@@ -26,6 +26,7 @@ from neo4j import Driver
 from intelgraph.errors import InputError, IntelgraphError
 from intelgraph.extract.sources import SourceGrades
 from intelgraph.extract.pipeline import Failure, InputDoc, analyse_documents, expand_paths, read_inputs, to_graph
+from intelgraph.extract.readers import check_format
 from intelgraph.extract.readers.model import ParsedDocument
 from intelgraph.queries.catalog import cypher
 from intelgraph.graph.driver import read
@@ -115,6 +116,7 @@ class Progress:
 def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive: bool = False,
            grades: SourceGrades | None = None, workers: int | None = None, writers: int = 1,
            stdin: bytes | None = None, progress: Progress | None = None) -> IngestSummary:
+    check_format(fmt)  # once for the run, not once per file
     progress = progress or Progress()
     grades = grades or SourceGrades()
     workers = workers or default_workers()

@@ -43,6 +43,9 @@ def ingest(
 
     from intelgraph.errors import InputError
 
+    from intelgraph.extract.readers import check_format
+
+    check_format(fmt)  # a mistake in the command line, as a missing path is: before any work
     # a path that is not there is a mistake in the command line: say so before any work
     missing = [p for p in paths if p != "-" and not Path(p).exists()]
     if missing:
