@@ -116,6 +116,85 @@ def test_huge_rows_are_cut_off_at_the_byte_cap(graph, monkeypatch):
         get_settings.cache_clear()
 
 
+def test_one_huge_value_is_cut_on_the_server_not_decoded_here(graph, monkeypatch):
+    """`RETURN range(1, 3000000)` is ~24 MB as JSON: under a 100 kB cap the row comes back
+    without its value (measured on the server), so this process never holds the list."""
+    import tracemalloc
+
+    from intelgraph.graph.readonly import run_read_only
+
+    monkeypatch.setenv("INTELGRAPH_MAX_RESPONSE_BYTES", "100000")
+    monkeypatch.setenv("INTELGRAPH_API_KEYS", f"{READER}:reader")
+    get_settings.cache_clear()
+    try:
+        tracemalloc.start()
+        result = run_read_only(graph, "RETURN range(1, 3000000) AS r", max_bytes=100_000)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert result.rows == [] and result.size_capped and result.truncated
+        assert peak < 20_000_000, peak  # the list as Python objects would be ~100 MB
+        from intelgraph.api.app import create_app
+
+        with TestClient(create_app()) as client:
+            for query in ("RETURN range(1, 10000000) AS r", "RETURN [[range(1, 10000000)]] AS r",
+                          "RETURN {a: range(1, 10000000)} AS r", "RETURN 1 AS small, range(1, 10000000) AS r"):
+                r = client.post("/cypher", json={"query": query}, headers={"X-API-Key": READER})
+                assert r.status_code == 200, r.text
+                body = r.json()
+                assert body["rows"] == [] and body["size_capped"] and body["truncated"], query
+                assert len(r.content) < 1000
+            assert client.get("/health").status_code == 200
+            again = client.post("/cypher", json={"query": "RETURN 1 AS one"}, headers={"X-API-Key": READER})
+            assert again.json()["rows"] == [{"one": 1}]
+        result = runner.invoke(app, ["cypher", "RETURN range(1, 10000000) AS r"])
+        assert result.exit_code == 0, result.output
+        assert "cut off: the answer passed 100,000 bytes" in result.output
+    finally:
+        get_settings.cache_clear()
+
+
+@pytest.mark.parametrize("query", [
+    "MATCH (e:Entity) RETURN e.name, COUNT { (e)<-[:MENTIONS]-() } ORDER BY e.name",
+    "MATCH (e:Entity) RETURN e.name AS `the name`, 'a, b' AS s ORDER BY `the name` DESC LIMIT 2;",
+    "MATCH (e:Entity) RETURN e.name AS n UNION RETURN 'x' AS n",
+    "MATCH p = (:Passage)-[:MENTIONS]->(e:Entity) RETURN p, e ORDER BY e.id LIMIT 3",
+    "MATCH (e:Entity) RETURN * ORDER BY e.id",
+    "MATCH (e:Entity) WITH e ORDER BY e.id RETURN collect(e.name) AS names, count(*)",
+    "CALL db.labels() YIELD label RETURN label ORDER BY label",
+    "RETURN [[[[[[[[[[1]]]]]]]]]] AS deep",
+])
+def test_measured_answers_equal_the_query_as_written(graph, query):
+    """The wrapper changes no answer (columns, rows, order) when nothing is cut."""
+    from intelgraph.graph.readonly import run_read_only, sized_query
+    from intelgraph.graph.writer import GraphWriter
+
+    from test_api import api_graph
+
+    for doc in api_graph():
+        GraphWriter(graph).write(doc)
+    result = run_read_only(graph, query)
+    with graph.session() as session:
+        plain = session.run(query)
+        expected = [r.data() for r in plain]
+        columns = list(plain.keys())
+    assert result.columns == columns
+    if "deep" in columns:  # nested past what the server measures: counted as over the cap
+        assert result.rows == [] and result.size_capped
+        return
+    assert result.rows == expected and not result.truncated
+    assert "CALL () {" in sized_query(query, columns)
+
+
+def test_show_commands_may_list_but_not_compute(graph):
+    result = runner.invoke(app, ["cypher", "SHOW INDEXES YIELD name, type WHERE type = 'RANGE'", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["rows"]
+    result = runner.invoke(app, ["cypher", "SHOW INDEXES YIELD name RETURN range(1, 10000000) AS r"])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == ["error: refused: a SHOW command may only list what it yields here "
+                                          "(YIELD … WHERE …), not RETURN values computed from it"]
+
+
 # ---- the guard ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("query", [
