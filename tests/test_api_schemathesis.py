@@ -3,8 +3,11 @@
 Bounded: at most MAX_EXAMPLES generated requests per operation, on the small invented
 graph of test_api.py, with a writer key (so every route is reached past auth), and
 responses checked against the documented schemas. Random ids mostly miss, so a second
-run puts ids that exist into the generated requests. POST /documents is left out:
-each accepted example would run the spaCy pipeline.
+run puts ids that exist into the generated requests. A third, stateful phase follows
+the links schemathesis infers between operations (a document's entities to the entity
+routes and curation, a created brief to GET /briefs/{id}, …) in short sequences, with
+every status checked against the documented ones. POST /documents is left out: each
+accepted example would run the spaCy pipeline.
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ from __future__ import annotations
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from schemathesis.checks import not_a_server_error  # noqa: E402
-from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance  # noqa: E402
+from schemathesis.specs.openapi.checks import (  # noqa: E402
+    content_type_conformance, ensure_resource_availability, response_schema_conformance, status_code_conformance,
+    use_after_free)
 
 from intelgraph.api.app import create_app  # noqa: E402
 from intelgraph.graph.writer import GraphWriter  # noqa: E402
@@ -80,3 +85,27 @@ def test_no_server_errors_on_real_ids(path, api_data):
         case.call_and_validate(headers={"X-API-Key": READER}, checks=CHECKS)
 
     run()
+
+
+# The stateful phase: undocumented statuses fail too, and a resource a response just made
+# must be there when it is asked for.
+STATEFUL_CHECKS = [*CHECKS, status_code_conformance, use_after_free, ensure_resource_availability]
+STATEFUL_RUNS = 12  # sequences, each of at most STATEFUL_STEPS calls
+STATEFUL_STEPS = 6
+
+
+def test_stateful_sequences_follow_the_links(api_data):
+    base = schema.as_state_machine()
+    assert len(base.bundles) >= 4, sorted(base.bundles)  # the links were found: there is something to follow
+
+    class Workflow(base):  # type: ignore[misc, valid-type]
+        def get_call_kwargs(self, case):
+            return {"headers": {"X-API-Key": WRITER}}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            case.validate_response(response, checks=STATEFUL_CHECKS, headers={"X-API-Key": WRITER},
+                                   recorder=self.recorder)
+
+    Workflow.run(settings=settings(max_examples=STATEFUL_RUNS, stateful_step_count=STATEFUL_STEPS, deadline=None,
+                                   suppress_health_check=HEALTH,
+                                   phases=[Phase.explicit, Phase.reuse, Phase.generate]))
