@@ -1,6 +1,7 @@
 """Ingest throughput end to end, against bare spaCy NER and a raw UNWIND … CREATE.
 
-Usage: python bench/ingest.py [--copies 8] [--workers 1,2] [--writers N] [--warmup-rounds 20] [--repeat 3] [--use-configured]
+Usage: python bench/ingest.py [--copies 8] [--workers 1,2] [--writers N] [--warmup-rounds 20] [--repeat 3]
+                              [--equal-cores] [--use-configured]
 
 Builds a corpus of distinct documents from examples/ and ../shared/corpus (each copy
 gets a numbered line, so its hash differs), then, in one run on a throw-away Neo4j:
@@ -18,6 +19,10 @@ gets a numbered line, so its hash differs), then, in one run on a throw-away Neo
    one label with one id index (no MERGE, no checks, no other index), and once with the
    product's labels and relationship types, so that the product's constraints and
    indexes (full-text on document text among them) apply as they do to the writer.
+With --equal-cores, each round also measures both sides on equal cores (Linux, two
+CPUs or more): bare NER pinned to one core, and ingest with its NLP worker pinned to
+that same core while Neo4j (every JVM thread) and the ingest process (its writer
+thread) are pinned to another; the ratio is printed beside the unpinned one.
 Prints documents/s, words/s and the ratios the targets are stated in.
 """
 
@@ -25,7 +30,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import tempfile
+from contextlib import contextmanager
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -98,6 +105,64 @@ def raw_create(driver, docs: list[tuple[list[dict], list[dict]]], batch: int | N
     return elapsed
 
 
+def _pin_server(cores: set[int] | None) -> None:
+    """Every thread of the local Neo4j's JVM onto `cores` (None: every CPU again)."""
+    from intelgraph.settings import get_settings
+
+    pid = int((get_settings().home / "neo4j.pid").read_text().strip())
+    cores = cores or os.sched_getaffinity(0) | set(range(os.cpu_count() or 1))
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            os.sched_setaffinity(int(tid), cores)
+        except OSError:  # a thread that ended meanwhile
+            pass
+
+
+@contextmanager
+def _pinned(core: int):
+    """This thread (and the threads and processes it starts) on one core."""
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {core})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, before)
+
+
+def equal_cores_ingest(driver, folder: str, nlp_core: int, other_core: int) -> tuple[float, object]:
+    """ingest() with its NLP worker on `nlp_core`, this process (its writer thread) and
+    Neo4j on `other_core`; one NLP worker, as bare NER has one core."""
+    from intelgraph.extract.nlp import analysis
+    from intelgraph.services.ingest import ingest
+
+    real_init = analysis._init_worker
+
+    def init(nlp):  # runs first in the forked worker: move it to the NLP core
+        os.sched_setaffinity(0, {nlp_core})
+        real_init(nlp)
+
+    analysis._init_worker = init
+    _pin_server({other_core})
+    try:
+        with _pinned(other_core):
+            t0 = time.perf_counter()
+            summary = ingest(driver, [folder], workers=1)
+            return time.perf_counter() - t0, summary
+    finally:
+        analysis._init_worker = real_init
+        _pin_server(None)
+
+
+def equal_cores_ner(texts: list[str], nlp_core: int, other_core: int) -> float:
+    """Bare NER in this process on `nlp_core` (Neo4j on the other, idle, as in the ingest run)."""
+    _pin_server({other_core})
+    try:
+        with _pinned(nlp_core):
+            return bare_ner(texts, 1)
+    finally:
+        _pin_server(None)
+
+
 class RetryCounter(logging.Handler):
     """Counts the driver's "will be retried" warnings (deadlocks and other transient errors)."""
 
@@ -122,7 +187,12 @@ def main() -> None:
                     help="most writer rounds to warm the server up (it stops once three in a row gain under 3 %%)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the best is reported")
     ap.add_argument("--use-configured", action="store_true", help="benchmark (and wipe) the NEO4J_URI server")
+    ap.add_argument("--equal-cores", action="store_true",
+                    help="also measure bare NER and ingest's NLP pinned to one core, Neo4j and the writer to another")
     args = ap.parse_args()
+    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    if args.equal_cores and (len(cores) < 2 or args.use_configured):
+        raise SystemExit("--equal-cores needs two CPUs and the local server (it pins Neo4j's threads)")
 
     from intelgraph.services.ingest import ingest
 
@@ -159,6 +229,8 @@ def main() -> None:
         logging.getLogger("neo4j").addHandler(retries)
         runs: dict[int, list] = {w: [] for w in args.workers}
         ner_runs: dict[int, list[float]] = {w: [] for w in args.workers}
+        pinned: list[tuple[float, object]] = []
+        pinned_ner: list[float] = []
         for _ in range(args.repeat):
             for w in args.workers:
                 wipe(driver)
@@ -166,6 +238,10 @@ def main() -> None:
                 summary = ingest(driver, [tmp], workers=w, **({"writers": args.writers} if args.writers else {}))
                 runs[w].append((time.perf_counter() - t0, summary))
                 ner_runs[w].append(bare_ner(texts, w))
+            if args.equal_cores:
+                wipe(driver)
+                pinned.append(equal_cores_ingest(driver, tmp, cores[0], cores[1]))
+                pinned_ner.append(equal_cores_ner(texts, cores[0], cores[1]))
         logging.getLogger("neo4j").removeHandler(retries)
         # index the raw label like the writer's key label, so the comparison is fair
         with driver.session() as session:
@@ -213,6 +289,16 @@ def main() -> None:
         print(f"  bare NER   : {ner:7.2f} s  {len(texts) / ner:7.1f} docs/s  {words / ner:9.0f} words/s   "
               f"(runs, s: {', '.join(f'{t:.2f}' for t in ner_runs[w])})")
         print(f"    end to end / bare NER throughput: {ner / total:.2f} (target >= 0.80)")
+    if pinned:
+        total, summary = min(pinned, key=lambda r: r[0])
+        ner = min(pinned_ner)
+        print(f"equal cores: NLP on CPU {cores[0]} for both; Neo4j and the ingest process (writer) on CPU {cores[1]}")
+        print(f"  end to end : {total:7.2f} s  {summary.count('new') / total:7.1f} docs/s   "
+              f"(runs, s: {', '.join(f'{t:.2f}' for t, _ in pinned)}; NLP {summary.seconds['nlp']:.2f} s, "
+              f"write wait {summary.seconds['write']:.2f} s)")
+        print(f"  bare NER   : {ner:7.2f} s  {len(texts) / ner:7.1f} docs/s   "
+              f"(runs, s: {', '.join(f'{t:.2f}' for t in pinned_ner)})")
+        print(f"    end to end / bare NER throughput, equal cores: {ner / total:.2f} (target >= 0.80)")
     if len(args.workers) > 1:
         best = {w: min(t for t, _ in runs[w]) for w in args.workers}
         base = min(ner_runs[1]) if 1 in ner_runs else None
