@@ -107,9 +107,10 @@ def raw_create(driver, docs: list[tuple[list[dict], list[dict]]], batch: int | N
 
 def _pin_server(cores: set[int] | None) -> None:
     """Every thread of the local Neo4j's JVM onto `cores` (None: every CPU again)."""
+    from intelgraph.graph.server.manager import LocalServer
     from intelgraph.settings import get_settings
 
-    pid = int((get_settings().home / "neo4j.pid").read_text().strip())
+    pid = int(LocalServer(get_settings()).pid_file.read_text().strip())
     cores = cores or os.sched_getaffinity(0) | set(range(os.cpu_count() or 1))
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import dataclasses
 import datetime as dt
 import itertools
 import json
@@ -116,6 +117,7 @@ class _Entity:
     name: str
     key: str
     aliases: list[str] = field(default_factory=list)
+    mentions: list = field(default_factory=list)  # this document's, for its type vote (build_graph)
 
 
 @dataclass
@@ -515,8 +517,11 @@ class Corpus:
             text=text, format=fmt, layout=lay, title=title, published=published.isoformat(), url=None,
             source_name=source.name, headline=headline if fmt != "digest" else None, sections=[], items=t.items,
             truncated=False, missing=[], warnings=[])
-        mentioned = {m.id for m in t.mentions}
-        analysis = _Analysis([e for e in ents if e.id in mentioned], sorted(t.sentences), t.mentions, t.claims)
+        mentioned: dict[str, list] = {}
+        for m in t.mentions:
+            mentioned.setdefault(m.id, []).append(m)
+        analysis = _Analysis([dataclasses.replace(e, mentions=mentioned[e.id]) for e in ents if e.id in mentioned],
+                             sorted(t.sentences), t.mentions, t.claims)
         ingested = dt.datetime.combine(published + dt.timedelta(days=1), dt.time(6), dt.timezone.utc)
         graph = build_graph(parsed, analysis, source, ingested_at=ingested)
         for e in analysis.entities:
