@@ -13,7 +13,9 @@ CALL () {
   MATCH (a:Assessment {question: q})
   RETURN a
 }
-MATCH (a)-[:EXTRACTED_FROM]->(:Passage)-[:PART_OF]->(:Document)<-[:PART_OF]-(:Passage)<-[:EXTRACTED_FROM]-(s:Assessment)
+MATCH (a)-[:EXTRACTED_FROM]->(:Passage)-[:PART_OF]->(d:Document)
+// a second MATCH: one pattern may not use a relationship twice, and a's own is one of them
+MATCH (d)<-[:PART_OF]-(:Passage)<-[:EXTRACTED_FROM]-(s:Assessment)
 WHERE s.kind IN ["bluf", "ach"] AND (s.question IS NULL OR s.question <> $question)
 SET s.question = $question
 RETURN count(DISTINCT s) AS changed
