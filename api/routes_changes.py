@@ -8,6 +8,7 @@ A question is named by any of its judgements' ids (its key is the earliest's id)
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
@@ -26,8 +27,13 @@ from intelgraph.services.brief import BriefDocument, render
 from intelgraph.services.brief.changes import ChangesRequest, build_changes
 
 router = APIRouter(tags=["changes"])
-_JUDGEMENT = Path(max_length=ID_MAX_LENGTH, description="A judgement: its assessment id (bluf:…, assessment:…) "
-                                                        "or its document id (doc:…).")
+
+
+def _judgement() -> Any:
+    """A path parameter naming a judgement (one instance each: FastAPI keeps a parameter's
+    name on its Path object, so two parameters may not share one)."""
+    return Path(max_length=ID_MAX_LENGTH, description="A judgement: its assessment id (bluf:…, assessment:…) "
+                                                       "or its document id (doc:…).")
 
 
 @router.get("/changes", summary="What changed on a topic since a date or a stored brief", response_model=BriefDocument,
@@ -57,7 +63,7 @@ def question_history(question: str = Path(max_length=ID_MAX_LENGTH, description=
 @router.post("/judgements/{a}/links/{b}/confirm", response_model=LinkCurationResult,
              summary="Confirm that two judgements answer the same question",
              responses={404: {"model": ErrorBody, "description": "No judgement has one of these ids."}})
-async def confirm_link(a: str = _JUDGEMENT, b: str = _JUDGEMENT, body: CurationCreate | None = None,
+async def confirm_link(a: str = _judgement(), b: str = _judgement(), body: CurationCreate | None = None,
                        driver: Driver = Depends(get_driver),
                        principal: Principal = Depends(require(Role.writer))) -> dict:
     body = body or CurationCreate()
@@ -67,7 +73,7 @@ async def confirm_link(a: str = _JUDGEMENT, b: str = _JUDGEMENT, body: CurationC
 @router.post("/judgements/{a}/links/{b}/cut", response_model=LinkCurationResult,
              summary="Cut the link between two judgements (it stays cut)",
              responses={404: {"model": ErrorBody, "description": "No judgement has one of these ids."}})
-async def cut_link(a: str = _JUDGEMENT, b: str = _JUDGEMENT, body: CurationCreate | None = None,
+async def cut_link(a: str = _judgement(), b: str = _judgement(), body: CurationCreate | None = None,
                    driver: Driver = Depends(get_driver),
                    principal: Principal = Depends(require(Role.writer))) -> dict:
     body = body or CurationCreate()
