@@ -19,7 +19,9 @@ which keep the score and the evidence for the relationship: the two must share a
 entity or a topic where both name any (two "state-directed or independent" hypothesis
 sets about different countries are different questions), and rapidfuzz's token-set
 similarity of the bottom lines, which admits a bottom line that restates an earlier
-one with a few words changed but only with a shared entity. `what_changed` says how
+one with a few words changed but only with a shared entity. Bottom lines are compared
+only where both state a confidence or a likelihood: without one, and without
+hypotheses, a bottom line summarises events and is no judgement to follow. `what_changed` says how
 the newer answer moved from the older (the JudgementChange vocabulary).
 """
 
@@ -208,12 +210,23 @@ def lineage_link(a: Judgement, b: Judgement) -> Link:
         evidence.append(f"{len(shared)} shared entities: {', '.join(shared[:6])}" + (" …" if len(shared) > 6 else ""))
     if topics:
         evidence.append(f"shared topics: {', '.join(topics[:6])}")
+    if not (a.hypotheses and b.hypotheses) and not (_states_estimate(a) and _states_estimate(b)):
+        # a bottom line that states no confidence and no likelihood is a summary of
+        # events, not a judgement whose movement can be followed (two news summaries of
+        # one war's attacks share many words)
+        if same or (shared and text >= SAME_TEXT):
+            evidence.append("a bottom line without hypotheses states no confidence or likelihood: not linked")
+        return Link(False, round(score, 3), tuple(evidence))
     if not same and shared and text >= SAME_TEXT:
         same, score = True, max(score, text)
     if same and a.entities and b.entities and not shared and not topics:
         evidence.append("no shared entity or topic: not the same question")
         same = False
     return Link(same, round(score, 3), tuple(evidence))
+
+
+def _states_estimate(j: Judgement) -> bool:
+    return bool(j.confidence or j.likelihood)
 
 
 def same_answer(newer: Judgement, older: Judgement) -> bool:

@@ -300,3 +300,16 @@ def test_api_changes_history_and_link_curation(client, ingested):
     confirmed = client.post(f"/judgements/{newer}/links/{older}/confirm", headers=w)
     assert confirmed.status_code == 200, confirmed.text
     assert confirmed.json()["link"]["status"] == "confirmed"
+
+
+def test_rule_leaves_event_summaries_without_an_estimate_unlinked():
+    """Two bottom lines without hypotheses, stating no confidence or likelihood, summarise
+    events (the corpus's two reports of one war's attacks): not a judgement to follow."""
+    a = Judgement(id="a", document_id="doc:a", published="2026-01-01", entities=frozenset({"entity:x"}),
+                  bottom_line="Recent raids by the Harbour Militia in Ostmark have caused heavy losses among civilians.")
+    b = Judgement(id="b", document_id="doc:b", published="2026-04-01", entities=frozenset({"entity:x"}),
+                  bottom_line="Renewed raids by the Harbour Militia in Ostmark have caused losses among civilians and aid workers.")
+    assert not lineage_link(b, a).same
+    dated = Judgement(**{**b.__dict__, "confidence": "moderate"})
+    older = Judgement(**{**a.__dict__, "likelihood": "likely"})
+    assert lineage_link(dated, older).same

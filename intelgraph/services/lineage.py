@@ -106,11 +106,15 @@ def link_in(tx: neo4j.ManagedTransaction, document_id: str, *, candidates: int =
         newer, older = _ordered(me, other)
         edges.append(_edge(newer, older, link, CONFIRMED if verdict == CONFIRM else FOUND))
         joined.append(row)
+    deleted = 0
     if cut:  # a link the rule no longer makes (a relink after a change of rule), or cut
-        tx.run(cypher(_PKG, "delete_revisions"), pairs=cut).consume()
+        deleted = tx.run(cypher(_PKG, "delete_revisions"), pairs=cut).single(strict=True)["deleted"]
     if edges:
         tx.run(cypher(_PKG, "merge_revisions"), rows=edges).consume()
     _join(tx, joined)
+    if deleted:  # a question may have split: each side keyed by its own earliest again
+        for oid in [me.id] + [other for _, other in cut]:
+            _rekey(tx, oid, (others[oid] if oid in others else own[0]).get("published") or "")
     return {"linked": len(edges)}
 
 
