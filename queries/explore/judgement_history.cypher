@@ -6,6 +6,7 @@
 // of the lineage names it too. Timeline: `intelgraph cypher --query explore/judgement_history --param question=ID`.
 // required: $question (an Assessment id, e.g. "bluf:…"; list questions with
 //           `MATCH (a:Assessment) RETURN DISTINCT a.question`)
+// optional: none
 // returns: published, judgement, confidence, likelihood, favored (label: statement or null),
 //          change, previous (the judgement id it revises), score, status, question, judgement_id,
 //          passage_id, document_id, title, source, reliability

@@ -158,7 +158,9 @@ def key_judgements(asm: Assembly, rows: Rows, limit: int) -> list[Statement]:
     questions = group(answers(rows))
     asm.shared["questions"] = questions
     current = [q[0] for q in questions[:limit]]
-    later = recounted_by(current)
+    # a newer count in any answer recounts (a question's older answers count too: the
+    # 03-18 crew count stays a count when a later report reaffirms its judgement)
+    later = recounted_by(current, [a for q in questions[:limit] for a in q])
     out = []
     for q in questions[:limit]:
         a = q[0]
@@ -179,13 +181,13 @@ def key_judgements(asm: Assembly, rows: Rows, limit: int) -> list[Statement]:
     return out
 
 
-def recounted_by(current: list[Answer]) -> dict[str, tuple[Answer, str]]:
+def recounted_by(current: list[Answer], newer_ones: list[Answer] | None = None) -> dict[str, tuple[Answer, str]]:
     """Judgement id -> (the newer judgement that recounts one of its facts, the measure):
     both are about a shared entity and count the same thing with different numbers
     ("all 21 crew members" held, then "the remaining 12 crew members" released)."""
     found: dict[str, tuple[Answer, str]] = {}
     for older in current:
-        for newer in current:
+        for newer in (current if newer_ones is None else newer_ones):
             if (newer.published or "") <= (older.published or "") or older.row["id"] in found:
                 continue
             if set(older.row.get("entities") or []) & set(newer.row.get("entities") or []):
