@@ -99,8 +99,8 @@ def merge(driver: Driver, into: str, other: str, *, curator: str, reason: str | 
         moved = merge_into(tx, b["id"], a["id"])
         return record(tx, _MERGE, b, a["id"], curator, reason), moved
 
-    record, moved = run_write(driver, work)
-    return {"curation": record, "entity": entity_view(driver, a["id"]), "moved": dict(sorted(moved.items()))}
+    done, moved = run_write(driver, work)
+    return {"curation": done, "entity": entity_view(driver, a["id"]), "moved": dict(sorted(moved.items()))}
 
 
 def rename(driver: Driver, ref: str, name: str, *, curator: str, reason: str | None = None) -> dict[str, Any]:

@@ -193,7 +193,8 @@ def test_the_reassessment_supersedes_the_earlier_judgement(ingested):
     assert "confidence down from moderate to low" in flag.details["changes"]
     assert len({c.document_id for c in flag.citations}) == 2
     superseded = [s for s in brief.statements() if s.kind == "hypothesis" and s.superseded_by]
-    assert superseded and {s.date for s in superseded} == {"2026-01-23"}
+    # (and the 03-18 ceasefire hypotheses, which the 03-27 report answers again)
+    assert superseded and {s.date for s in superseded} == {"2026-01-23", "2026-03-18"}
     key_dates = [s.date for s in brief.sections[0].statements if not s.superseded_by]
     assert "2026-01-23" not in key_dates
 

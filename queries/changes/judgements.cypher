@@ -79,7 +79,7 @@ CALL (j) {
 RETURN j.id AS id, j.text AS text,
        head([x IN js WHERE x.confidence IS NOT NULL | x.confidence]) AS confidence,
        head([x IN js WHERE x.likelihood IS NOT NULL | x.likelihood]) AS likelihood,
-       COLLECT { MATCH (y:Assessment)-[:FAVORS]->(h:Hypothesis) WHERE y IN js
+       COLLECT { UNWIND js AS y MATCH (y)-[:FAVORS]->(h:Hypothesis)
                  RETURN h.label + ": " + h.statement LIMIT 1 }[0] AS favored,
        p.id AS passage_id, d.id AS document_id, d.title AS title, toString(d.published) AS published,
        s.name AS source, s.reliability AS reliability, r.change AS change, r.changes AS changes,

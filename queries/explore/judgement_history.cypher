@@ -27,7 +27,7 @@ CALL (j) {
 RETURN toString(d.published) AS published, j.text AS judgement,
        head([x IN js WHERE x.confidence IS NOT NULL | x.confidence]) AS confidence,
        head([x IN js WHERE x.likelihood IS NOT NULL | x.likelihood]) AS likelihood,
-       COLLECT { MATCH (y:Assessment)-[:FAVORS]->(h:Hypothesis) WHERE y IN js
+       COLLECT { UNWIND js AS y MATCH (y)-[:FAVORS]->(h:Hypothesis)
                  RETURN h.label + ": " + h.statement LIMIT 1 }[0] AS favored,
        coalesce(r.change, "new_question") AS change, o.id AS previous, r.score AS score, r.status AS status,
        q AS question, j.id AS judgement_id, p.id AS passage_id, d.id AS document_id, d.title AS title,

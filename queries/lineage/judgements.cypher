@@ -47,7 +47,7 @@ RETURN doc IN own AS own, j.id AS id, doc.id AS document_id, toString(doc.publis
                  RETURN [q.start, q.end] } AS asides,
        head([x IN js WHERE x.confidence IS NOT NULL | x.confidence]) AS confidence,
        head([x IN js WHERE x.likelihood IS NOT NULL | x.likelihood]) AS likelihood,
-       COLLECT { MATCH (x:Assessment)-[:FAVORS]->(h:Hypothesis) WHERE x IN js
+       COLLECT { UNWIND js AS x MATCH (x)-[:FAVORS]->(h:Hypothesis)
                  RETURN {id: h.id, statement: h.statement} LIMIT 1 }[0] AS favored,
        COLLECT { MATCH (h:Hypothesis)-[:EXTRACTED_FROM]->(:Passage)-[:PART_OF]->(doc)
                  WITH DISTINCT h ORDER BY h.label RETURN {id: h.id, statement: h.statement} } AS hypotheses,

@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +35,7 @@ from intelgraph.ontology import get_ontology
 from intelgraph.queries import query
 from intelgraph.services.brief import red_flags
 from intelgraph.services.brief.assembly import Assembly, Rows, likelihood
-from intelgraph.services.brief.builder import MAX_DOCUMENTS, _params, _scoped_runner
+from intelgraph.services.brief.builder import MAX_DOCUMENTS, SECTION_WORKERS, _params, _scoped_runner
 from intelgraph.services.brief.model import (BriefDocument, BriefRequest, HistoryEntry, OverallConfidence, Section,
                                              Statement, _Model)
 from intelgraph.services.brief.questions import REAFFIRMED, describe_change, shorten
@@ -162,12 +163,14 @@ def window_of(driver: Driver, req: ChangesRequest) -> Window:
 def change_sections(run: Callable[..., Rows], asm: Assembly, window: Window) -> list[Section]:
     """The sections of what changed in `window`, built on `asm` (a brief's own, when its
     "what changed" section is built): `run` is a brief's scoped runner."""
-    new = run(NEW_DOCUMENTS, extra={"ingested_after": window.ingested_after})
+    extra = {"ingested_after": window.ingested_after}
+    new = run(NEW_DOCUMENTS, extra=extra)
     ids = {r["document_id"] for r in new}
-    rows = {NEW_DOCUMENTS: new}
-    for name in CHANGE_QUERIES:
-        if name not in rows:
-            rows[name] = run(name, only=ids, extra={"ingested_after": window.ingested_after}) if ids else []
+    others = [name for name in CHANGE_QUERIES if name != NEW_DOCUMENTS]
+    # independent reads of the new documents: side by side, as a brief's sections
+    with ThreadPoolExecutor(max_workers=SECTION_WORKERS) as pool:
+        found = list(pool.map(lambda name: run(name, only=ids, extra=extra) if ids else [], others))
+    rows = {NEW_DOCUMENTS: new, **dict(zip(others, found))}
     return [Section(key=spec.key, title=spec.title, statements=spec.build(asm, *(rows[q] for q in spec.queries)))
             for spec in CHANGE_SECTIONS]
 
