@@ -313,3 +313,29 @@ def test_rule_leaves_event_summaries_without_an_estimate_unlinked():
     dated = Judgement(**{**b.__dict__, "confidence": "moderate"})
     older = Judgement(**{**a.__dict__, "likelihood": "likely"})
     assert lineage_link(dated, older).same
+
+
+def _reingest(driver, judgement_id: str, path) -> None:
+    doc = read(driver, "MATCH (a:Assessment {id: $id})-[:EXTRACTED_FROM]->()-[:PART_OF]->(d) RETURN d.id AS id",
+               {"id": judgement_id})[0]["id"]
+    run_write(driver, lambda tx: tx.run("""
+        MATCH (d:Document {id: $id})<-[:PART_OF]-(p:Passage)
+        OPTIONAL MATCH (p)<-[:EXTRACTED_FROM]-(x)
+        DETACH DELETE x, p, d""", id=doc).consume())
+    result = runner.invoke(app, ["ingest", str(path)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_confirmed_link_the_rule_would_not_make_holds_when_the_document_comes_again(ingested):
+    """The 01-08 report (no hypotheses, no stated estimate) is linked by no rule; an analyst
+    ties it to the 01-23 judgement, and the link is made again when 01-08 is re-ingested."""
+    early, later = judgement_of_date(ingested, "2026-01-08"), judgement_of_date(ingested, "2026-01-23")
+    assert ("2026-01-23", "2026-01-08") not in links(ingested)
+    result = runner.invoke(app, ["lineage", "confirm", early, later, "--by", "tester"])
+    assert result.exit_code == 0, result.output
+    assert links(ingested)[("2026-01-23", "2026-01-08")]["status"] == "confirmed"
+    _reingest(ingested, early, EXAMPLES / "2026-01-08_report_corran-star-seizure.txt")
+    link = links(ingested)[("2026-01-23", "2026-01-08")]
+    assert link["status"] == "confirmed"
+    key = read(ingested, "MATCH (a:Assessment {id: $id}) RETURN a.question AS q", {"id": later})[0]["q"]
+    assert key == early  # the earliest judgement of the lineage names the question now

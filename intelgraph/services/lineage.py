@@ -94,6 +94,14 @@ def link_in(tx: neo4j.ManagedTransaction, document_id: str, *, candidates: int =
     me = judgement_of(own[0])
     others = {r["id"]: r for r in rows if not r["own"]}
     decided = _decisions(tx, [me.id])
+    # a confirmed partner the candidate look-up did not reach (no shared entity or topic)
+    for pair, verdict in decided.items():
+        other = next(iter(pair - {me.id}), None)
+        if verdict == CONFIRM and other and other not in others:
+            found = tx.run(query("lineage/document_of"), id=other).single()
+            if found is not None:
+                for r in tx.run(query("lineage/judgements"), documents=[found["document_id"]], candidates=0):
+                    others[r["id"]] = {**r.data(), "own": False}
     edges, cut = [], []
     joined = [own[0]]
     for oid, row in others.items():
