@@ -434,3 +434,51 @@ class CurationHistory(PublicModel):
     entity: CuratedEntity | None = Field(description="The entity as it is now; null when a merge or reject "
                                                      "took it out.")
     actions: list[CurationPublic] = Field(description="Oldest first; the entities merged into it included.")
+
+
+# ---- judgement lineage ------------------------------------------------------------------------
+
+JudgementChange = vocabulary_literal("JudgementChange")
+LinkStatus = vocabulary_literal("LinkStatus")
+
+
+class JudgementStep(PublicModel):
+    """One document's judgement on a question, in date order."""
+
+    published: str | None = None
+    judgement: str
+    confidence: str | None = Field(None, description="The analytic confidence the text states; null when none.")
+    likelihood: str | None = None
+    favored: str | None = Field(None, description="The hypothesis its assessment favours, as label: statement.")
+    change: JudgementChange = Field(description="How it moved from the judgement before it (new_question: none before).")
+    previous: str | None = Field(None, description="The judgement it revises (REVISES to the newest older one).")
+    score: float | None = Field(None, description="How alike the two judgements are (0-1); not a confidence.")
+    status: LinkStatus | None = None
+    question: str
+    judgement_id: str
+    passage_id: str
+    document_id: str
+    title: str | None = None
+    source: str | None = None
+    reliability: str | None = None
+
+
+class JudgementHistory(PublicModel):
+    question: str = Field(description="The question key: the id of the earliest judgement of the lineage.")
+    judgements: list[JudgementStep] = Field(description="Oldest first.")
+
+
+class LinkPublic(PublicModel):
+    newer: str
+    older: str
+    change: JudgementChange | None = None
+    changes: list[str] | None = None
+    score: float | None = None
+    evidence: list[str] | None = None
+    status: LinkStatus | None = None
+
+
+class LinkCurationResult(PublicModel):
+    curation: CurationPublic
+    link: LinkPublic | None = Field(description="The link after the action; null after a cut.")
+    deleted: int | None = Field(None, description="A cut: links removed.")

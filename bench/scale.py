@@ -88,6 +88,12 @@ def operations(driver, manifest: dict) -> dict[str, tuple[Callable[[], object], 
     pairs += [(busiest["id"], x) for x in manifest["sample_rare_entities"][:5]]
     claims = manifest["sample_claims"] or []
     busy, quiet = manifest["busy_topic"]["name"], manifest["quiet_topic"]["name"]
+    from intelgraph.graph.driver import read
+    from intelgraph.services.brief.changes import ChangesRequest, build_changes
+
+    # changes over the newest month of the graph's documents
+    newest = read(driver, "MATCH (d:Document) RETURN max(d.published) AS m")[0]["m"]
+    since = (newest.to_native() - dt.timedelta(days=30)) if newest is not None else dt.date(2000, 1, 1)
     ops = {
         "search": (rotating(lambda q: lookups.search_entities(driver, q, limit=20), names),
                    f"search_entities over {len(names)} names (busy and typical), limit 20"),
@@ -118,6 +124,10 @@ def operations(driver, manifest: dict) -> dict[str, tuple[Callable[[], object], 
                              f"{manifest['busy_topic']['documents']} documents)"),
         "brief quiet topic": (lambda: build_brief(driver, BriefRequest(topic=quiet)),
                               f"build_brief({quiet!r}: tagged in {manifest['quiet_topic']['documents']} documents)"),
+        "changes busy topic": (lambda: build_changes(driver, ChangesRequest(topic=busy, since=since)),
+                               f"build_changes({busy!r}, since {since}: the graph's newest 30 days)"),
+        "changes quiet topic": (lambda: build_changes(driver, ChangesRequest(topic=quiet, since=since)),
+                                f"build_changes({quiet!r}, since {since})"),
     }
     return ops
 
@@ -328,7 +338,7 @@ def measure(driver, manifest: dict, entry: dict, args) -> None:
         if args.only and not any(name.startswith(o) for o in args.only.split(",")):
             continue
         try:
-            entry["latency_ms"][name] = timed(call, args.runs if name.startswith("brief") else args.lookup_runs)
+            entry["latency_ms"][name] = timed(call, args.runs if name.startswith(("brief", "changes")) else args.lookup_runs)
         except Exception as exc:  # an API under construction: record it and go on
             entry["latency_ms"][name] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
         entry["asks"][name] = asks

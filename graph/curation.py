@@ -98,10 +98,10 @@ def merge(driver: Driver, into: str, other: str, *, curator: str, reason: str | 
     def work(tx: neo4j.ManagedTransaction) -> tuple[dict, Counter]:
         _still_there(tx, a, b)
         moved = merge_into(tx, b["id"], a["id"])
-        return _record(tx, _MERGE, b, a["id"], curator, reason), moved
+        return record(tx, _MERGE, b, a["id"], curator, reason), moved
 
-    record, moved = run_write(driver, work)
-    return {"curation": record, "entity": entity_view(driver, a["id"]), "moved": dict(sorted(moved.items()))}
+    done, moved = run_write(driver, work)
+    return {"curation": done, "entity": entity_view(driver, a["id"]), "moved": dict(sorted(moved.items()))}
 
 
 def rename(driver: Driver, ref: str, name: str, *, curator: str, reason: str | None = None) -> dict[str, Any]:
@@ -117,7 +117,7 @@ def rename(driver: Driver, ref: str, name: str, *, curator: str, reason: str | N
     def work(tx: neo4j.ManagedTransaction) -> dict:
         _still_there(tx, target)
         set_name(tx, target["id"], name)
-        return _record(tx, _RENAME, target, name, curator, reason)
+        return record(tx, _RENAME, target, name, curator, reason)
 
     return {"curation": run_write(driver, work), "entity": entity_view(driver, target["id"])}
 
@@ -130,7 +130,7 @@ def retype(driver: Driver, ref: str, label: str, *, curator: str, reason: str | 
     def work(tx: neo4j.ManagedTransaction) -> dict:
         _still_there(tx, target)
         set_type(tx, target["id"], label)
-        return _record(tx, _RETYPE, target, label, curator, reason)
+        return record(tx, _RETYPE, target, label, curator, reason)
 
     return {"curation": run_write(driver, work), "entity": entity_view(driver, target["id"])}
 
@@ -141,7 +141,7 @@ def reject(driver: Driver, ref: str, *, curator: str, reason: str | None = None)
     def work(tx: neo4j.ManagedTransaction) -> dict:
         _still_there(tx, target)
         remove(tx, target["id"])
-        return _record(tx, _REJECT, target, None, curator, reason)
+        return record(tx, _REJECT, target, None, curator, reason)
 
     return {"curation": run_write(driver, work), "entity": None}
 
@@ -152,8 +152,9 @@ def _still_there(tx: neo4j.ManagedTransaction, *entities: dict) -> None:
             raise NotFound(f"{entity['id']} ({entity['name']}) is no longer in the graph")
 
 
-def _record(tx: neo4j.ManagedTransaction, action: str, target: dict, argument: str | None, curator: str,
-            reason: str | None) -> dict[str, Any]:
+def record(tx: neo4j.ManagedTransaction, action: str, target: dict, argument: str | None, curator: str,
+           reason: str | None) -> dict[str, Any]:
+    """Store one curation action (target: {id, name}); services.lineage records link curations with it."""
     curator = " ".join((curator or "").split())
     if not curator:
         raise InputError("say who curates (--by NAME)")

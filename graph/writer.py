@@ -18,7 +18,7 @@ counts (just made, or written before they were kept) is counted whole instead.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, LiteralString, cast
@@ -109,9 +109,11 @@ class GraphWriter:
     def write(self, doc: GraphDocument) -> WriteResult:
         return self.write_prepared(doc, *self.prepare(doc))
 
-    def write_prepared(self, doc: GraphDocument, node_rows: list[dict], edge_rows: list[dict]) -> WriteResult:
+    def write_prepared(self, doc: GraphDocument, node_rows: list[dict], edge_rows: list[dict], *,
+                       then: Callable[[neo4j.ManagedTransaction], None] | None = None) -> WriteResult:
         """Write rows that `prepare(doc)` made (ingest prepares them, checks included,
-        before it hands the document to a writer thread)."""
+        before it hands the document to a writer thread). `then` runs last inside the
+        same transaction (ingest links the document's judgements to earlier ones there)."""
         from intelgraph.graph.curation import reapply  # curation builds on this module
 
         result = WriteResult(document_id=doc.document_id, by_kind=doc.counts())
@@ -151,6 +153,8 @@ class GraphWriter:
             # analysts' corrections of the entities just written hold again, in the same
             # transaction, after the votes: an analyst's retype beats the machine's
             reapply(tx, entity_ids)
+            if then is not None:
+                then(tx)
 
         run_write(self.driver, work, database=self.database)
         log.info("wrote document %s: %d nodes, %d relationships created",

@@ -27,7 +27,7 @@ from ingest_helpers import EXAMPLES
 runner = CliRunner()
 EXPLORE = [n for n in names() if n.startswith("explore/")]
 # a value for every required parameter an explore query declares
-REQUIRED = {"name": "Amara Voss"}
+REQUIRED = {"name": "Amara Voss", "question": "bluf:none"}
 NARROW = {"COLUMNS": "80"}
 LONG = ("The Coastal Cooperation Council assessed with moderate confidence that the inspection regime "
         "in the Kestrel Strait would hold through the spring, citing three independent port reports")

@@ -12,6 +12,8 @@ import typer
 
 from intelgraph import __version__
 from intelgraph.cli.commands import brief as brief_cmd
+from intelgraph.cli.commands import changes as changes_cmd
+from intelgraph.cli.commands import lineage as lineage_cmd
 from intelgraph.cli.commands import entity as entity_cmd
 from intelgraph.cli.commands import export as export_cmd
 from intelgraph.cli.commands import extract as extract_cmd
@@ -61,11 +63,13 @@ app.command("ingest")(ingest_cmd.ingest)
 app.command("extract")(extract_cmd.extract)
 app.command("brief")(brief_cmd.brief)
 app.command("trace")(brief_cmd.trace)
+app.command("changes")(changes_cmd.changes)
 app.command("cypher")(queries_cmd.cypher_command)
 app.command("export")(export_cmd.export)
 app.command("serve")(serve_cmd.serve)
 app.add_typer(queries_cmd.app, name="queries")
 app.add_typer(entity_cmd.app, name="entity")
+app.add_typer(lineage_cmd.app, name="lineage")
 
 
 def main() -> None:

@@ -32,7 +32,9 @@ from intelgraph.queries.catalog import cypher
 from intelgraph.graph.driver import read
 from intelgraph.graph.schema import await_fulltext
 from intelgraph.graph.writer import GraphWriter
-from intelgraph.ontology import get_ontology
+from intelgraph.ontology import L, get_ontology
+from intelgraph.ontology.records import GraphDocument
+from intelgraph.services.lineage import JUDGEMENT_KINDS, link_in
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +178,8 @@ def ingest(driver: Driver, paths: Iterable[str], *, fmt: str = "auto", recursive
                     _failed(summary, Failure(doc.name, str(exc)))
                     progress.advance(doc.name)
                 else:
-                    pending.append((doc, pool.submit(writer.write_prepared, extraction.graph, *rows)))
+                    pending.append((doc, pool.submit(writer.write_prepared, extraction.graph, *rows,
+                                                     then=_linker(extraction.graph))))
                 settle(block_until=_QUEUED * writers)
                 t_nlp, read_before = time.perf_counter(), summary.seconds["read"]
                 summary.seconds["write"] += t_nlp - t_wait  # time NLP waited for writes
@@ -218,6 +221,14 @@ def _fresh_documents(driver: Driver, names: list[str], fmt: str, stdin: bytes | 
                 yield doc
 
 
+def _linker(graph: GraphDocument) -> Callable | None:
+    """What links the document's judgement to earlier ones inside its write transaction
+    (services.lineage); None for a document without a BLUF or ACH assessment."""
+    if not any(n.label == L.Assessment and n.props.get("kind") in JUDGEMENT_KINDS for n in graph.nodes):
+        return None
+    return lambda tx: link_in(tx, graph.document_id)
+
+
 def _failed(summary: IngestSummary, failure: Failure) -> None:
     log.warning("failed: %s", failure.name)
     summary.documents.append(DocOutcome(failure.name, "failed", reason=failure.reason))
@@ -236,7 +247,9 @@ def ingest_bytes(driver: Driver, data: bytes, name: str, *, fmt: str = "auto",
         return DocOutcome(name, "unchanged", doc.document_id, title=parsed.title)
     [(doc, analysis)] = list(analyse_documents([doc]))
     extraction = to_graph(doc, analysis, grades.source_for(parsed))
-    result = GraphWriter(driver).write(extraction.graph)
+    writer = GraphWriter(driver)
+    result = writer.write_prepared(extraction.graph, *writer.prepare(extraction.graph),
+                                   then=_linker(extraction.graph))
     if not result.created:  # written by another request after the look-up above
         return DocOutcome(name, "unchanged", doc.document_id, title=parsed.title)
     await_fulltext(driver)

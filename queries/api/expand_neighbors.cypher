@@ -69,6 +69,10 @@ CALL (a) {
     MATCH (a)-[r:RESTS_ON]-(b) WHERE NOT b.id IN $seen
     RETURN r, b LIMIT $per_node
     UNION ALL
+    WITH a WHERE $rel IS NULL OR $rel = "REVISES"
+    MATCH (a)-[r:REVISES]-(b) WHERE NOT b.id IN $seen
+    RETURN r, b LIMIT $per_node
+    UNION ALL
     WITH a WHERE $rel IS NULL OR $rel = "SUPPORTS"
     MATCH (a)-[r:SUPPORTS]-(b) WHERE NOT b.id IN $seen
     RETURN r, b LIMIT $per_node

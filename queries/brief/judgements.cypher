@@ -6,6 +6,7 @@
 // returns: id, kind (bluf | ach | insight), text, confidence, likelihood, probability_low,
 //          probability_high, credibility, favors ({id, label, statement} or null),
 //          hypotheses (list of {id, label, statement}), entities (ids it is about),
+//          question (the lineage's question key: the id of its earliest judgement; null for insights),
 //          start, end (the passage offsets),
 //          asides (list of [start, end]: confidence statements and recommendations inside
 //          the passage, which the brief does not repeat as text), relevance, citation columns
@@ -76,6 +77,7 @@ CALL (d, p) {
   RETURN collect(CASE WHEN q IS NULL THEN null ELSE [q.start, q.end] END) AS asides
 }
 RETURN a.id AS id, a.kind AS kind, a.text AS text, a.confidence AS confidence, a.likelihood AS likelihood,
+       a.question AS question,
        a.probability_low AS probability_low, a.probability_high AS probability_high,
        coalesce(a.credibility, d.credibility) AS credibility,
        CASE WHEN f IS NULL THEN null ELSE {id: f.id, label: f.label, statement: f.statement} END AS favors,

@@ -91,14 +91,16 @@ _SCOPED = ("UNWIND $documents AS doc\nMATCH (d:Document {id: doc.id})\n"
 _SCOPE_RETURN = "RETURN d.id AS id, about, terms, entity_ids, topic_ids"
 
 
-def _scoped_runner(driver: Driver, params: dict[str, Any]) -> Callable[[str], Rows]:
+def _scoped_runner(driver: Driver, params: dict[str, Any]) -> Callable[..., Rows]:
     """Run the shared scope block once, then each section query with the block replaced
     by the documents it found. The files stay whole for Browser users; a brief pays for
     the topic look-up once instead of once per section (measured at 1M nodes: busy-topic
     brief p95 1.9 s -> 0.45 s, BENCHMARKS.md)."""
     scoped: dict[str, Any] | None = None
 
-    def run(name: str) -> Rows:
+    def run(name: str, only: set[str] | None = None, extra: dict[str, Any] | None = None) -> Rows:
+        """`only`: run on these of the scope's documents alone (what changed runs its
+        sections on the window's new documents); `extra`: more parameters."""
         nonlocal scoped
         text = query(name)
         head, rest = text.split(SCOPE_START, 1)
@@ -110,7 +112,8 @@ def _scoped_runner(driver: Driver, params: dict[str, Any]) -> Callable[[str], Ro
                       "terms": first.get("terms", []), "entity_ids": first.get("entity_ids", []),
                       "topic_ids": first.get("topic_ids", [])}
         body = cast(LiteralString, head + _SCOPED + tail.lstrip("\n"))
-        return read(driver, body, {**params, **scoped})
+        docs = scoped["documents"] if only is None else [d for d in scoped["documents"] if d["id"] in only]
+        return read(driver, body, {**params, **scoped, "documents": docs, **(extra or {})})
 
     return run
 
@@ -157,6 +160,14 @@ def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable[[str], Ro
         rows = {TIMELINE: timeline, **dict(zip(others, pool.map(run, others)))}
     built = [Section(key=spec.key, title=spec.title, statements=spec.build(asm, *(rows[q] for q in spec.queries)))
              for spec in SECTIONS]
+    queries = list(SECTION_QUERIES)
+    # an earlier stored brief on the topic: what changed since, after the bottom line
+    from intelgraph.services.brief.changes import CHANGE_QUERIES, since_last_brief  # it builds on this module
+
+    changed = since_last_brief(driver, run, asm, req, created)
+    if changed is not None:
+        built.insert(1, changed)
+        queries += [q for q in CHANGE_QUERIES if q not in queries]
     by_doc = {r["document_id"]: r for r in timeline}
     for entry in asm.cites.entries.values():
         row = by_doc.get(entry.document_id, {})
@@ -165,6 +176,6 @@ def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable[[str], Ro
     title = f"Brief: {req.topic.strip()}" + (f" / {req.entity}" if req.entity else "")
     brief_id = "brief:" + hashlib.sha256(
         json.dumps([params, created.isoformat()], sort_keys=True).encode()).hexdigest()[:24]
-    return BriefDocument(id=brief_id, title=title, created_at=created, request=req, queries=SECTION_QUERIES,
+    return BriefDocument(id=brief_id, title=title, created_at=created, request=req, queries=queries,
                          sections=built, ach=asm.ach, overall=overall(asm.shared["key_judgements"], timeline),
                          sources=sorted(asm.cites.entries.values(), key=lambda e: e.n))

@@ -2,8 +2,10 @@
 
 Each document answers one question: its BLUF says the bottom line, its ACH assessment
 which of its competing hypotheses it favours. A digest insight is a question of its
-own. Documents answer the same question when extract.judgements.same_question finds
-their hypothesis sets (or, without hypotheses, their bottom lines) alike. Within a
+own. Documents answer the same question when the graph's judgement lineage says so
+(services.lineage links them at ingest by extract.judgements.lineage_link: their
+hypothesis sets, or without hypotheses their bottom lines, alike, about a shared
+entity or topic; analysts may confirm or cut a link). Within a
 question the newest document is the current judgement and the older ones are its
 history; between consecutive answers a switch of the favoured hypothesis, or a move of
 stated confidence or likelihood, is a conflict the red flags report.
@@ -15,14 +17,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from intelgraph.extract.judgements import closest, first_sentence, overlap, recounted, same_question
+from intelgraph.extract.judgements import Judgement, bottom_line, closest, first_sentence, recounted, what_changed
 from intelgraph.ontology import get_ontology
 from intelgraph.services.brief.assembly import Assembly, Rows, confidence_rank, likelihood
 from intelgraph.services.brief.model import HistoryEntry, Statement
 
-_SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+[\"”’')\]]*|$)\s*")
-# A favoured hypothesis this close to the earlier one is the same answer.
-SAME_ANSWER = 0.35
+REAFFIRMED = get_ontology().term("JudgementChange", "reaffirmed").notation
+
 
 
 def shorten(text: str, limit: int = 90) -> str:
@@ -33,28 +34,10 @@ def shorten(text: str, limit: int = 90) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
 
 
-# A sentence whose subject is the confidence or the recommendation itself ("Overall
-# confidence in this assessment is high, given …", "Confidence level: Moderate.",
-# "Recommended action: …") says nothing the statement's badges do not; a judgement
-# that mentions its confidence in passing ("… with a moderate confidence level") stays.
-_ASIDE_SENTENCE = re.compile(r"^\W*(?:\w+\s+){0,3}?confidence\b|^\W*recommended\s+actions?\b", re.IGNORECASE)
-
-
 def without_asides(row: dict[str, Any]) -> tuple[str, str | None]:
-    """A BLUF's text without the sentences that only state its confidence or a
-    recommendation (recorded apart); and the confidence sentence, kept as its basis."""
-    text, start, asides = row["text"], row.get("start") or 0, [a for a in row.get("asides") or [] if a]
-    kept, basis = [], None
-    for m in _SENTENCES.finditer(text):
-        s, e = start + m.start(), start + m.end()
-        sentence = m.group(0)
-        if any(s < ae and as_ < e for as_, ae in asides) and _ASIDE_SENTENCE.match(sentence):
-            if re.search(r"confidence", sentence, re.IGNORECASE):
-                basis = basis or sentence.strip()
-        else:
-            kept.append(sentence)
-    trimmed = "".join(kept).strip()
-    return (trimmed or text), basis
+    """A BLUF row's text without its confidence and recommendation asides, and the
+    confidence sentence (extract.judgements.without_asides)."""
+    return bottom_line(row["text"], row.get("start") or 0, row.get("asides") or [])
 
 
 @dataclass
@@ -90,6 +73,20 @@ class Answer:
         return next((r["likelihood"] for r in (self.bluf, self.ach, self.insight) if r and r["likelihood"]), None)
 
     @property
+    def question_key(self) -> str | None:
+        """The lineage's question key (graph: Assessment.question), when it has one."""
+        return next((r.get("question") for r in (self.bluf, self.ach) if r and r.get("question")), None)
+
+    def judgement(self) -> Judgement:
+        """This answer as lineage compares it."""
+        f = self.favors
+        return Judgement(id=self.row["id"], document_id=self.document_id, published=self.published,
+                         bottom_line=self.text()[0],
+                         hypotheses=tuple((h["id"], h["statement"]) for h in self.hypotheses),
+                         favored=(f["id"], f["statement"]) if f else None, confidence=self.confidence,
+                         likelihood=self.likelihood)
+
+    @property
     def question(self) -> str:
         return f"\u201c{self.title or self.document_id}\u201d ({self.published or 'undated'})"
 
@@ -122,27 +119,16 @@ def answers(rows: Rows) -> list[Answer]:
 
 def group(found: list[Answer]) -> list[list[Answer]]:
     """Answers to the same question together, newest first; questions ordered by
-    relevance, then their newest date, then stated confidence."""
-    docs = [a for a in found if a.insight is None]
-    parent = list(range(len(docs)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(docs):
-        for j in range(i + 1, len(docs)):
-            b = docs[j]
-            same, _ = same_question([h["statement"] for h in a.hypotheses], [h["statement"] for h in b.hypotheses],
-                                    a.text()[0], b.text()[0])
-            if same:
-                parent[root(j)] = root(i)
-    groups: dict[int, list[Answer]] = {}
-    for i, a in enumerate(docs):
-        groups.setdefault(root(i), []).append(a)
-    questions = list(groups.values()) + [[a] for a in found if a.insight is not None]
+    relevance, then their newest date, then stated confidence. Which documents answer
+    the same question is the graph's judgement lineage (the `question` key that
+    services.lineage keeps at ingest, by extract.judgements.lineage_link, and that
+    analysts' confirmed and cut links adjust); a document without one is a question
+    of its own, as is every digest insight."""
+    groups: dict[str, list[Answer]] = {}
+    for a in found:
+        key = a.question_key if a.insight is None else None
+        groups.setdefault(key or f"own:{a.row['id']}", []).append(a)
+    questions = list(groups.values())
     for q in questions:
         q.sort(key=lambda a: a.published or "", reverse=True)
     # stable sorts, least important key first
@@ -172,7 +158,9 @@ def key_judgements(asm: Assembly, rows: Rows, limit: int) -> list[Statement]:
     questions = group(answers(rows))
     asm.shared["questions"] = questions
     current = [q[0] for q in questions[:limit]]
-    later = recounted_by(current)
+    # a newer count in any answer recounts (a question's older answers count too: the
+    # 03-18 crew count stays a count when a later report reaffirms its judgement)
+    later = recounted_by(current, [a for q in questions[:limit] for a in q])
     out = []
     for q in questions[:limit]:
         a = q[0]
@@ -193,13 +181,13 @@ def key_judgements(asm: Assembly, rows: Rows, limit: int) -> list[Statement]:
     return out
 
 
-def recounted_by(current: list[Answer]) -> dict[str, tuple[Answer, str]]:
+def recounted_by(current: list[Answer], newer_ones: list[Answer] | None = None) -> dict[str, tuple[Answer, str]]:
     """Judgement id -> (the newer judgement that recounts one of its facts, the measure):
     both are about a shared entity and count the same thing with different numbers
     ("all 21 crew members" held, then "the remaining 12 crew members" released)."""
     found: dict[str, tuple[Answer, str]] = {}
     for older in current:
-        for newer in current:
+        for newer in (current if newer_ones is None else newer_ones):
             if (newer.published or "") <= (older.published or "") or older.row["id"] in found:
                 continue
             if set(older.row.get("entities") or []) & set(newer.row.get("entities") or []):
@@ -223,32 +211,27 @@ class Change:
 
 def changes(questions: list[list[Answer]]) -> list[Change]:
     """Between consecutive answers to a question: a switched favoured hypothesis, a move
-    of stated confidence or likelihood by a step or more. A reaffirmation is no change."""
-    onto = get_ontology()
+    of stated confidence or likelihood by a step or more (extract.judgements.what_changed,
+    the rule the graph's REVISES links carry too). A reaffirmation is no change."""
     found = []
     for q in questions:
         for newer, older in zip(q, q[1:]):
-            what = []
-            if newer.favors and older.favors and not _same_answer(newer, older):
-                what.append("favoured hypothesis switched")
-            for name, vocab in (("confidence", "Confidence"), ("likelihood", "Likelihood")):
-                a, b = getattr(newer, name), getattr(older, name)
-                if a and b and a != b:
-                    up = (onto.term(vocab, a).rank or 0) > (onto.term(vocab, b).rank or 0)
-                    what.append(f"{name} {'up' if up else 'down'} from {b.replace('_', ' ')} to {a.replace('_', ' ')}")
-            if what:
-                found.append(Change(newer, older, what))
+            moved = [c for c in what_changed(newer.judgement(), older.judgement()) if c != REAFFIRMED]
+            if moved:
+                found.append(Change(newer, older, [describe_change(c, newer.judgement(), older.judgement())
+                                                   for c in moved]))
     return found
 
 
-def _same_answer(newer: Answer, older: Answer) -> bool:
-    """Whether the newer document favours the hypothesis the older one favoured: by their
-    words, since the same hypothesis may carry another letter in another document."""
-    a, b = newer.favors["statement"], older.favors["statement"]
-    if overlap(first_sentence(a), first_sentence(b)) >= SAME_ANSWER:
-        return True
-    lean = closest(first_sentence(a), {h["id"]: first_sentence(h["statement"]) for h in older.hypotheses})
-    return lean == older.favors["id"]
+def describe_change(change: str, newer: Judgement, older: Judgement) -> str:
+    """A change notation in words: "favoured hypothesis switched", "confidence up from
+    moderate to high"."""
+    label = get_ontology().term("JudgementChange", change).label
+    for name in ("confidence", "likelihood"):
+        if change.startswith(name + "_"):
+            a, b = getattr(newer, name), getattr(older, name)
+            return f"{label} from {b.replace('_', ' ')} to {a.replace('_', ' ')}"
+    return label
 
 
 def bluf_leaning(a: Answer) -> dict[str, Any] | None:

@@ -16,6 +16,8 @@ from intelgraph.services.brief.model import BriefDocument, Section, Statement
 
 # Headings for statement kinds that are not vocabulary terms (presentation only).
 KIND_TITLES = {
+    "change:new_document": "New documents", "change:new_question": "New questions",
+    "change:revised": "Revised judgements", "change:reaffirmed": "Reaffirmed judgements (no change)",
     "assumption": "Key assumptions", "information_gap": "Information gaps",
     "bias_risk": "Bias and deception risks", "indicator": "Indicators to watch",
     "red_flag:single_origin": "Red flags: resting on one origin",
@@ -92,7 +94,7 @@ def section_view(section: Section) -> SectionView:
     s = section.statements
     if section.key == "hypotheses":
         groups = _hypotheses(s)
-    elif section.key == "assumptions":
+    elif section.key in ("assumptions", "changes"):
         groups = _by_kind_order(s)
     elif section.key == "implications":
         groups = _by_vocabulary(s, "domain", "RiskDomain")
