@@ -121,3 +121,67 @@ class PassageDetail(PublicModel):
     mentions: list[dict[str, Any]]
     briefs: list[dict[str, Any]] = Field(description="Stored briefs citing it.")
     elsewhere: list[dict[str, Any]] = Field(description="Other passages holding a statement with the same text.")
+
+
+class TypeVote(PublicModel):
+    document_id: str
+    label: str
+    mentions: int
+    title: str | None = None
+    published: str | None = None
+
+
+class EntityDocument(PublicModel):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    mentions: int
+
+
+class EntityProfile(PublicModel):
+    id: str
+    type_votes: list[TypeVote] = Field(description="The evidence for its type: per document, the label given there.")
+    documents: list[EntityDocument] = Field(description="Documents mentioning it, oldest first.")
+
+
+class GraphNode(PublicModel):
+    id: str
+    name: str | None = None
+    type: str | None = None
+    mentions: int = Field(description="Passages mentioning it (the node's size).")
+
+
+class GraphEdge(PublicModel):
+    source: str
+    target: str
+    type: str = Field(description="The relationship the link comes from: RELATED_TO, ABOUT or MENTIONS.")
+    predicate: str | None = None
+    polarity: str | None = None
+    count: int = Field(description="Claims or passages behind it, in the date range.")
+    first: str | None = None
+    last: str | None = None
+
+
+class LinkType(PublicModel):
+    type: str
+    label: str
+
+
+class EntityGraph(PublicModel):
+    id: str
+    rel: str | None = None
+    link_types: list[LinkType]
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+class Grade(PublicModel):
+    notation: str
+    label: str
+
+
+class SessionPublic(PublicModel):
+    role: str = Field(description="reader or writer")
+    entity_types: list[str] = Field(description="The ontology's entity types.")
+    relationship_types: list[str] = Field(description="The ontology's relationship types.")
+    reliability: list[Grade] = Field(description="Reliability grades, best first.")
