@@ -265,9 +265,9 @@ def test_writer_renames_from_the_entity_page_and_grades_a_source(tab, ingested):
 def test_keyboard_search_and_passage_selection(tab, ingested):
     t = tab(READER)
     page = t.page
-    page.keyboard.press("Tab")  # the skip link first
-    assert page.evaluate("document.activeElement.className") == "skip"
-    page.focus("#q")
+    # a drawn page puts the focus on its content, so the first Tab reaches the search field
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "q"
     page.keyboard.type("ceasefire")
     page.keyboard.press("Enter")
     page.wait_for_selector("section[aria-labelledby=h-documents] a")

@@ -143,6 +143,7 @@ async function route() {
   const seq = ++renderSeq;
   main.setAttribute("aria-busy", "true");
   delete main.dataset.ready;
+  delete main.dataset.graph;
   for (const a of document.querySelectorAll("[data-nav]")) {
     if (a.dataset.nav === page) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
   }
@@ -361,7 +362,7 @@ function graphSection(entity) {
                          onclick: () => expand(n.id).catch((e) => say(e.message)) }, `Expand ${n.name || n.id}`),
       " ", el("a", { href: entityHref(n.id) }, n.name || n.id), " ", el("span", { class: "badge" }, n.type || "?"),
       ` ${n.mentions} mentions`)));
-    if (!window.cytoscape) { info.textContent += " (graph drawing unavailable)"; return; }
+    if (!window.cytoscape) { info.textContent += " (graph drawing unavailable)"; main.dataset.graph = "ready"; return; }
     if (!state.cy) {
       state.cy = window.cytoscape({ container: box, elements, style: [
         { selector: "node", style: { width: "data(size)", height: "data(size)", label: "data(label)",
@@ -382,6 +383,8 @@ function graphSection(entity) {
       state.cy.add(elements);
     }
     state.cy.layout({ name: nodes.length > 80 ? "concentric" : "cose", animate: false, fit: true, padding: 20 }).run();
+    main.dataset.graph = "ready";
+    performance.mark("graph");
   }
   afterDraw.push(() => expand(entity.id).catch((e) => { info.textContent = e.message; }));
   return el("section", { "aria-labelledby": "h-graph" }, el("h2", { id: "h-graph" }, "Neighbourhood"),
