@@ -223,7 +223,7 @@ async function searchPage(_, params) {
     section("Documents", "h-documents", res.documents, (d) => el("li", {},
       el("a", { href: documentHref(d.id, d.passage_id) }, d.title || d.id),
       el("div", { class: "muted" }, [d.published, d.source, d.reliability].filter(Boolean).join(" · ")),
-      d.snippet ? el("div", {}, d.snippet) : null)),
+      d.snippet ? el("div", {}, d.snippet.length > 300 ? d.snippet.slice(0, 300) + "…" : d.snippet) : null)),
     section("Statements", "h-statements", res.statements, (s) => el("li", {},
       el("span", { class: "badge" }, s.kind || "?"), " ", polarityBadge(s.polarity), " ",
       el("a", { href: documentHref(s.document_id, s.passage_id) }, s.text),
@@ -426,13 +426,19 @@ function markup(text, passages, targetId) {
     if (cur < b) out.push(text.slice(cur, b));
     return out;
   };
-  const markFor = (p, children) => el("mark", { class: passageClass(p), "data-passage": p.id, tabindex: "0",
-    role: "button", "aria-label": `${p.kinds.join(", ") || p.kind} passage; show what was extracted` }, children);
+  // A mark holding other marks is not itself a control (controls must not nest): its own
+  // text runs become the controls that select it.
+  const markFor = (p, children, extra = {}) => {
+    const nested = children.some((c) => c instanceof Element);
+    const control = () => ({ "data-passage": p.id, tabindex: "0", role: "button", "aria-describedby": "passage-hint" });
+    if (!nested) return el("mark", { class: `${passageClass(p)} ${extra.class || ""}`, ...control(), id: extra.id }, children);
+    return el("mark", { class: `${passageClass(p)} ${extra.class || ""}`, "data-passage": p.id, id: extra.id,
+                        tabindex: extra.id ? "-1" : null },
+      children.map((c) => c instanceof Element || !String(c).trim() ? c : el("span", control(), c)));
+  };
   if (!target) return build(0, text.length, passages);
   const others = passages.filter((p) => p !== target);
-  const t = el("mark", { class: `${passageClass(target)} target`, id: "target", "data-passage": target.id, tabindex: "0",
-                         role: "button", "aria-label": "Cited passage; show what was extracted" },
-               build(target.start, target.end, others));
+  const t = markFor(target, build(target.start, target.end, others), { class: "target", id: "target" });
   return [...build(0, target.start, others), t, ...build(target.end, text.length, others)];
 }
 
@@ -441,11 +447,11 @@ async function documentPage(id, params) {
   const targetId = params.get("passage");
   const text = doc.text || "";
   const body = el("div", { class: "doc-text", id: "doc-text" }, markup(text, doc.passages, targetId));
-  const side = el("aside", { class: "side", "aria-labelledby": "h-side", id: "passage-panel" },
+  const side = el("aside", { class: "side", "aria-labelledby": "h-side", id: "passage-panel", tabindex: "0" },
     el("h2", { id: "h-side" }, "Passage"), el("p", { class: "muted" }, "Select a highlighted passage to see what was extracted from it and where else it is cited."));
   async function show(pid, markNode) {
     for (const m of body.querySelectorAll("mark.selected")) m.classList.remove("selected");
-    markNode?.classList.add("selected");
+    markNode?.closest("mark")?.classList.add("selected");
     const p = await api(`/passages/${enc(pid)}`);
     side.replaceChildren(el("h2", { id: "h-side" }, `Passage (${p.kind || "text"})`),
       el("blockquote", { id: "passage-text" }, p.text),
@@ -464,7 +470,7 @@ async function documentPage(id, params) {
         : el("p", { class: "muted" }, "Not cited by a stored brief; not repeated in another document."));
   }
   const pick = (ev) => {
-    const m = ev.target.closest("mark[data-passage]");
+    const m = ev.target.closest("[data-passage]");
     if (!m || (ev.type === "keydown" && ev.key !== "Enter" && ev.key !== " ")) return;
     ev.preventDefault();
     ev.stopPropagation();
@@ -488,7 +494,8 @@ async function documentPage(id, params) {
     meta.topics?.length ? el("p", {}, el("strong", {}, "Topics: "), meta.topics.map((t) => t.name).join(", ")) : null,
     meta.entities?.length ? el("p", {}, el("strong", {}, "Main entities: "), meta.entities.slice(0, 12).flatMap((e, i) =>
       [i ? ", " : "", el("a", { href: entityHref(e.id) }, e.name)])) : null,
-    legend, el("div", { class: "two" }, el("article", { "aria-label": "Document text" }, body), side)];
+    legend, el("p", { id: "passage-hint", class: "muted" }, "Highlighted passages: select one (click, or Enter) to see what was extracted from it and where else it is cited."),
+    el("div", { class: "two" }, el("article", { "aria-label": "Document text" }, body), side)];
 }
 
 // ---- brief -----------------------------------------------------------------------------------
