@@ -310,7 +310,7 @@ def test_every_page_passes_axe_fits_the_width_and_logs_no_errors(tab, ingested, 
         overflow = t.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, (name, width, overflow)
         shot = out / (f"{name}.png" if width == 1280 else f"{name}-{width}.png")
-        t.page.screenshot(path=str(shot), full_page=name != "brief")
+        t.page.screenshot(path=str(shot))  # the viewport: what the analyst sees first
     assert not t.errors, t.errors
 
 
