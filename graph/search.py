@@ -20,7 +20,11 @@ from typing import Any
 from neo4j import Driver
 
 from intelgraph.errors import InputError
-from intelgraph.graph.lookups import _read, check_entity_type, kind_of, lucene_query, search_entities
+import neo4j
+
+from intelgraph.graph.driver import run_read, settings_of
+from intelgraph.graph.lookups import _entity_row, _run, check_entity_type, kind_of, lucene_query
+from intelgraph.graph.lookups import _page as _api_page
 
 MAX_HITS = 500
 STATEMENT_DOCUMENTS = 50  # best documents whose statements are searched
@@ -58,35 +62,40 @@ def search(driver: Driver, text: str, *, entity_type: str | None = None, kind: s
     words = _words(text)
     entity_type = check_entity_type(entity_type)
 
-    types = Counter()
-    for row in _read(driver, "api/search_entity_types", {"q": q, "max_hits": MAX_HITS}):
-        types[kind_of(row["labels"])] += row["n"]
-    entities = search_entities(driver, text, entity_type=entity_type, offset=offset, limit=limit)
-    entities["facets"] = {"type": _facet(types)}
+    def work(tx: neo4j.ManagedTransaction) -> dict[str, Any]:  # one transaction: five reads, one round of set-up
+        types = Counter()
+        for row in _run(tx, "api/search_entity_types", {"q": q, "max_hits": MAX_HITS}):
+            types[kind_of(row["labels"])] += row["n"]
+        rows = _run(tx, "api/search_entities", {"q": q, "type": entity_type, "offset": offset, "limit": limit + 1})
+        entities = _api_page([_entity_row(r) for r in rows], offset, limit)
+        entities["facets"] = {"type": _facet(types)}
 
-    def keep(row: dict) -> bool:
-        return (source is None or row["source_id"] == source) and _in_dates(row["published"], since, until)
+        def keep(row: dict) -> bool:
+            return (source is None or row["source_id"] == source) and _in_dates(row["published"], since, until)
 
-    doc_rows = _read(driver, "api/search_documents", {"q": q, "max_hits": MAX_HITS})
-    documents = _page([r for r in doc_rows if keep(r)], offset, limit)
-    if documents["items"]:
-        snippets = {r["id"]: r for r in _read(driver, "api/document_snippets",
-                                             {"ids": [d["id"] for d in documents["items"]], "words": words})}
-        for d in documents["items"]:
-            d["snippet"] = snippets.get(d["id"], {}).get("snippet")
-            d["passage_id"] = snippets.get(d["id"], {}).get("passage_id")
-    documents["facets"] = {"source": _sources(doc_rows), "month": _months(doc_rows)}
-    documents["capped"] = len(doc_rows) >= MAX_HITS
+        doc_rows = _run(tx, "api/search_documents", {"q": q, "max_hits": MAX_HITS})
+        documents = _page([r for r in doc_rows if keep(r)], offset, limit)
+        if documents["items"]:
+            snippets = {r["id"]: r for r in _run(tx, "api/document_snippets",
+                                                {"ids": [d["id"] for d in documents["items"]], "words": words})}
+            for d in documents["items"]:
+                d["snippet"] = snippets.get(d["id"], {}).get("snippet")
+                d["passage_id"] = snippets.get(d["id"], {}).get("passage_id")
+        documents["facets"] = {"source": _sources(doc_rows), "month": _months(doc_rows)}
+        documents["capped"] = len(doc_rows) >= MAX_HITS
 
-    st_rows = _read(driver, "api/search_statements", {"q": q, "words": words, "max_documents": STATEMENT_DOCUMENTS,
-                                                      "max_hits": MAX_HITS})
-    for r in st_rows:
-        r["kind"] = kind_of(r.pop("labels"))
-    kinds = Counter(r["kind"] for r in st_rows)
-    statements = _page([r for r in st_rows if keep(r) and (kind is None or r["kind"] == kind)], offset, limit)
-    statements["facets"] = {"kind": _facet(kinds), "source": _sources(st_rows), "month": _months(st_rows)}
-    statements["capped"] = len(st_rows) >= MAX_HITS
-    return {"q": text, "entities": entities, "documents": documents, "statements": statements}
+        st_rows = _run(tx, "api/search_statements", {"q": q, "words": words, "max_documents": STATEMENT_DOCUMENTS,
+                                                     "max_hits": MAX_HITS})
+        for r in st_rows:
+            r["kind"] = kind_of(r.pop("labels"))
+        kinds = Counter(r["kind"] for r in st_rows)
+        statements = _page([r for r in st_rows if keep(r) and (kind is None or r["kind"] == kind)], offset, limit)
+        statements["facets"] = {"kind": _facet(kinds), "source": _sources(st_rows), "month": _months(st_rows)}
+        statements["capped"] = len(st_rows) >= MAX_HITS
+        return {"entities": entities, "documents": documents, "statements": statements}
+
+    found = run_read(driver, work, timeout=settings_of(driver).query_timeout)
+    return {"q": text, **found}
 
 
 def _sources(rows: list[dict]) -> list[dict[str, Any]]:

@@ -74,7 +74,7 @@ async function api(path, { method = "GET", body, accept = "application/json" } =
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
     try { message = (await res.json()).error.message || message; } catch (_) { /* not JSON */ }
-    if (res.status === 401) askKey(message);
+    if (res.status === 401) { sessionStorage.removeItem(KEY_STORE + ".session"); askKey(message); }
     throw new ApiError(res.status, message);
   }
   return accept === "application/json" ? res.json() : res.text();
@@ -95,6 +95,7 @@ function askKey(message) {
 document.getElementById("key-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   sessionStorage.setItem(KEY_STORE, keyInput.value.trim());
+  sessionStorage.removeItem(KEY_STORE + ".session");
   try {
     await loadSession();
     keyInput.value = "";
@@ -102,6 +103,7 @@ document.getElementById("key-form").addEventListener("submit", async (ev) => {
     route();
   } catch (err) {
     sessionStorage.removeItem(KEY_STORE);
+    sessionStorage.removeItem(KEY_STORE + ".session");
     keyError.textContent = err.message;
     if (!dialog.open) dialog.showModal();
   }
@@ -109,8 +111,11 @@ document.getElementById("key-form").addEventListener("submit", async (ev) => {
 dialog.addEventListener("cancel", (ev) => { if (!session) ev.preventDefault(); });
 document.getElementById("change-key").addEventListener("click", () => askKey(""));
 
+// The session (role, vocabularies) is asked once per key and kept beside it in this tab.
 async function loadSession() {
-  session = await api("/session");
+  const cached = sessionStorage.getItem(KEY_STORE + ".session");
+  session = cached ? JSON.parse(cached) : await api("/session");
+  sessionStorage.setItem(KEY_STORE + ".session", JSON.stringify(session));
   document.getElementById("role").textContent = `Signed in as ${session.role}`;
   document.getElementById("change-key").hidden = false;
   document.body.dataset.role = session.role;
@@ -156,6 +161,7 @@ async function route() {
   if (seq !== renderSeq) return; // a later navigation won
   main.replaceChildren(...[content].flat());
   main.removeAttribute("aria-busy");
+  window.scrollTo(0, 0); // a new page starts at its top (a cited passage scrolls itself into view below)
   if (typeof content?.after === "function") content.after();
   for (const f of afterDraw.splice(0)) f();
   main.dataset.ready = page;
@@ -165,6 +171,18 @@ async function route() {
   if (!main.querySelector(".target")) main.focus({ preventScroll: true });
 }
 const afterDraw = []; // callbacks run once the page is in the document (graph, scrolling)
+
+// Cytoscape (440 kB) is loaded by the first page that draws a graph, not by every page.
+let cytoscapeLoading = null;
+function loadCytoscape() {
+  cytoscapeLoading ||= new Promise((resolve) => {
+    const s = el("script", { src: "/web/vendor/cytoscape.min.js" });
+    s.addEventListener("load", () => resolve(window.cytoscape));
+    s.addEventListener("error", () => resolve(null));
+    document.head.append(s);
+  });
+  return cytoscapeLoading;
+}
 
 // ---- search ----------------------------------------------------------------------------------
 
@@ -336,12 +354,13 @@ function graphSection(entity) {
   }
   async function expand(id) {
     if (!state.expanded.includes(id)) state.expanded.push(id);
-    await fetchLinks(id);
+    await Promise.all([fetchLinks(id), loadCytoscape()]);
     draw();
   }
   async function reload() {
     state.nodes.clear(); state.edges.clear();
     for (const id of state.expanded) await fetchLinks(id);
+    await loadCytoscape();
     draw();
   }
   function draw() {
@@ -386,7 +405,10 @@ function graphSection(entity) {
     main.dataset.graph = "ready";
     performance.mark("graph");
   }
-  afterDraw.push(() => expand(entity.id).catch((e) => { info.textContent = e.message; }));
+  // the links are asked for with the page's other calls; drawn once the box is in the document
+  state.expanded.push(entity.id);
+  const first = Promise.all([fetchLinks(entity.id), loadCytoscape()]);
+  afterDraw.push(() => first.then(draw).catch((e) => { info.textContent = e.message; }));
   return el("section", { "aria-labelledby": "h-graph" }, el("h2", { id: "h-graph" }, "Neighbourhood"),
     el("div", { class: "row graph-controls" }, field("Link type", relSelect), field("Since", since), field("Until", until)),
     box, info, el("details", { open: true }, el("summary", {}, "Nodes (keyboard)"), list));
