@@ -3,6 +3,11 @@
 Usage: python bench/workbench.py --url http://127.0.0.1:8000 --key KEY
                                  [--query Kestrel] [--topic "Kestrel Strait"] [--runs 10]
                                  [--chromium /usr/bin/chromium]
+       python bench/workbench.py --graph DIR [--heap 2g --pagecache 2g] [--query …] [--topic …]
+
+With --graph, a graph folder kept by bench/scale.py (--keep DIR: DIR/n<size>, a copy of it:
+the server writes to it) is started as the local Neo4j and the app is served from this
+process on a free port with a throw-away key, instead of timing a running server.
 
 Opens each page of the workbench (search, entity, document at a passage, brief, sources)
 --runs times in two ways and prints the median and the maximum in ms:
@@ -17,13 +22,17 @@ runs on any graph. Needs Playwright (the test extras) and Debian's chromium.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
+import threading
+import time
 import urllib.parse
+from pathlib import Path
 
 import httpx
 
-from harness import pct
+from harness import free_port, pct
 
 
 def targets(url: str, key: str, query: str, topic: str) -> dict[str, str]:
@@ -40,20 +49,61 @@ def targets(url: str, key: str, query: str, topic: str) -> dict[str, str]:
             "brief": f"#/brief?topic={q(topic)}", "sources": "#/sources"}
 
 
+@contextlib.contextmanager
+def served_graph(home: str, heap: str, pagecache: str):
+    """The kept graph's Neo4j started, and the app (workbench and API) under uvicorn in a thread."""
+    import uvicorn
+    from bench_db import bench_driver
+
+    from intelgraph.api.app import create_app
+    from intelgraph.settings import Settings
+
+    key = "bench-workbench-reader-key"
+    with bench_driver(heap=heap, pagecache=pagecache, home=Path(home)) as driver:
+        app = create_app(Settings(api_keys=f"{key}:reader", api_open=False))
+        app.state.driver = driver
+        port = free_port()
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.05)
+        try:
+            yield f"http://127.0.0.1:{port}", key
+        finally:
+            server.should_exit = True
+            thread.join(10)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--url", default="http://127.0.0.1:8000")
-    ap.add_argument("--key", required=True)
+    ap.add_argument("--key")
+    ap.add_argument("--graph", help="a graph folder kept by bench/scale.py (a copy), started and served here")
+    ap.add_argument("--heap", default="2g")
+    ap.add_argument("--pagecache", default="2g")
     ap.add_argument("--query", default="Kestrel")
     ap.add_argument("--topic", default="Kestrel Strait")
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--chromium", default="/usr/bin/chromium")
     args = ap.parse_args()
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import sync_playwright  # noqa: F401
     except ImportError:
         raise SystemExit("Playwright is not installed: pip install -e '.[test]'") from None
-    url = args.url.rstrip("/")
+    if args.graph:
+        with served_graph(args.graph, args.heap, args.pagecache) as (url, key):
+            run(args, url, key)
+    elif not args.key:
+        raise SystemExit("--key is required with --url (or pass --graph)")
+    else:
+        run(args, args.url.rstrip("/"), args.key)
+
+
+def run(args, url: str, key: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    args.key = key
     pages = targets(url, args.key, args.query, args.topic)
     results: dict[str, dict[str, list[float]]] = {}
     with sync_playwright() as p:
@@ -70,7 +120,9 @@ def main() -> None:
             for _ in range(args.runs + 1):  # the first run warms caches and is not counted
                 page.goto("about:blank")
                 page.goto(f"{url}/{hash_}")
-                page.wait_for_selector(f"main[data-ready={name}]", timeout=60_000)
+                page.wait_for_selector(f"main[data-ready={name}]", timeout=120_000)
+                if page.locator("main [role=alert]").count():  # the page drew an error: not a timing
+                    raise SystemExit(f"{name}: {page.inner_text('main [role=alert]')}")
                 load = page.evaluate("performance.getEntriesByName('ready').at(-1).startTime")
                 graph = None
                 if name == "entity":
