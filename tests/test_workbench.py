@@ -12,6 +12,7 @@ INTELGRAPH_SCREENSHOTS=docs/screenshots to write the README's copies there.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -212,6 +213,19 @@ def test_brief_citation_opens_the_exact_passage_highlighted(tab, ingested):
         if checked == 4:
             break
     assert checked == 4
+    # the exports are the API's renderings of the same brief
+    headings = page.locator("main section > h2").all_inner_texts()
+    for label, suffix in (("Export JSON", ".json"), ("Export Markdown", ".md"), ("Export HTML", ".html")):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label).click()
+        path = download.value.path()
+        assert download.value.suggested_filename.endswith(suffix)
+        text = Path(path).read_text(encoding="utf-8")
+        if suffix == ".json":
+            titles = [s["title"] for s in json.loads(text)["sections"]]
+            assert titles == [h for h in headings if h in titles] and len(titles) >= 5
+        else:
+            assert all(title in text for title in titles)
     assert not t.errors, t.errors
 
 

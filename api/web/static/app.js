@@ -67,7 +67,7 @@ class ApiError extends Error {
   constructor(status, message) { super(message); this.status = status; }
 }
 
-async function api(path, { method = "GET", body, accept = "application/json" } = {}) {
+async function api(path, { method = "GET", body, accept = "application/json", raw = false } = {}) {
   const headers = { "X-API-Key": sessionStorage.getItem(KEY_STORE) || "", Accept: accept };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -77,7 +77,7 @@ async function api(path, { method = "GET", body, accept = "application/json" } =
     if (res.status === 401) { sessionStorage.removeItem(KEY_STORE + ".session"); askKey(message); }
     throw new ApiError(res.status, message);
   }
-  return accept === "application/json" ? res.json() : res.text();
+  return raw || accept !== "application/json" ? res.text() : res.json();
 }
 
 // ---- the key ---------------------------------------------------------------------------------
@@ -543,7 +543,7 @@ async function briefPage(_, params) {
   for (const k of ["entity", "since", "until"]) if (req[k]) body[k] = req[k];
   const brief = await api("/briefs", { method: "POST", body });
   const exportAs = (fmt, ext, type) => async () => {
-    const text = await api("/briefs", { method: "POST", body: { ...body, format: fmt }, accept: type });
+    const text = await api("/briefs", { method: "POST", body: { ...body, format: fmt }, accept: type, raw: true });
     const a = el("a", { href: URL.createObjectURL(new Blob([text], { type })), download: `brief.${ext}` });
     document.body.append(a); a.click(); a.remove();
   };
