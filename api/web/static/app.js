@@ -153,8 +153,9 @@ async function route() {
     if (a.dataset.nav === page) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
   }
   let content;
+  const after = []; // this drawing's callbacks, run once it is in the document (graph, scrolling)
   try {
-    content = await draw(arg, params);
+    content = await draw(arg, params, after);
   } catch (err) {
     content = [el("h1", {}, "Something went wrong"), el("p", { class: "error", role: "alert" }, err.message)];
   }
@@ -162,15 +163,13 @@ async function route() {
   main.replaceChildren(...[content].flat());
   main.removeAttribute("aria-busy");
   window.scrollTo(0, 0); // a new page starts at its top (a cited passage scrolls itself into view below)
-  if (typeof content?.after === "function") content.after();
-  for (const f of afterDraw.splice(0)) f();
+  for (const f of after) f();
   main.dataset.ready = page;
   performance.mark("ready");
   const h1 = main.querySelector("h1");
   if (h1) document.title = `${h1.textContent} – intelgraph`;
   if (!main.querySelector(".target")) main.focus({ preventScroll: true });
 }
-const afterDraw = []; // callbacks run once the page is in the document (graph, scrolling)
 
 // Cytoscape (440 kB) is loaded by the first page that draws a graph, not by every page.
 let cytoscapeLoading = null;
@@ -251,7 +250,7 @@ async function searchPage(_, params) {
 
 // ---- entity ----------------------------------------------------------------------------------
 
-async function entityPage(id) {
+async function entityPage(id, _, after) {
   const [entity, profile, claims, history] = await Promise.all([
     api(`/entities/${enc(id)}`), api(`/entities/${enc(id)}/profile`),
     api(`/entities/${enc(id)}/claims?limit=50`), api(`/entities/${enc(id)}/history`)]);
@@ -292,7 +291,7 @@ async function entityPage(id) {
       `${a.curated_at.slice(0, 19).replace("T", " ")}: ${a.action} `, a.target_name || a.target,
       a.argument ? ` → ${a.argument}` : "", ` by ${a.curator}`, a.reason ? ` (${a.reason})` : "")))
       : el("p", { class: "muted" }, "No curation yet."));
-  const graph = graphSection(entity);
+  const graph = graphSection(entity, after);
   const left = el("div", {}, graph, claimList);
   const right = el("div", {}, typeEvidence, timeline, hist, session.role === "writer" ? curationPanel(entity) : null);
   return [...head, el("div", { class: "two" }, left, right)];
@@ -330,7 +329,7 @@ function curationPanel(entity) {
 // The neighbourhood: Cytoscape draws it; a list of buttons beside it does the same by keyboard.
 // Each expanded node's links come from GET /entities/{id}/graph; a filter change asks again
 // for every expanded node.
-function graphSection(entity) {
+function graphSection(entity, after) {
   const state = { nodes: new Map(), edges: new Map(), expanded: [], rel: "", since: "", until: "", cy: null };
   const box = el("div", { id: "cy", role: "img", "aria-label": `Neighbourhood graph of ${entity.name}` });
   const list = el("ul", { class: "node-list", id: "node-list", "aria-label": "Nodes in the graph" });
@@ -408,7 +407,7 @@ function graphSection(entity) {
   // the links are asked for with the page's other calls; drawn once the box is in the document
   state.expanded.push(entity.id);
   const first = Promise.all([fetchLinks(entity.id), loadCytoscape()]);
-  afterDraw.push(() => first.then(draw).catch((e) => { info.textContent = e.message; }));
+  after.push(() => first.then(draw).catch((e) => { info.textContent = e.message; }));
   return el("section", { "aria-labelledby": "h-graph" }, el("h2", { id: "h-graph" }, "Neighbourhood"),
     el("div", { class: "row graph-controls" }, field("Link type", relSelect), field("Since", since), field("Until", until)),
     box, info, el("details", { open: true }, el("summary", {}, "Nodes (keyboard)"), list));
@@ -464,7 +463,7 @@ function markup(text, passages, targetId) {
   return [...build(0, target.start, others), t, ...build(target.end, text.length, others)];
 }
 
-async function documentPage(id, params) {
+async function documentPage(id, params, after) {
   const [doc, meta] = await Promise.all([api(`/documents/${enc(id)}/passages`), api(`/documents/${enc(id)}`)]);
   const targetId = params.get("passage");
   const text = doc.text || "";
@@ -505,7 +504,7 @@ async function documentPage(id, params) {
     [...KIND_ORDER.map((k) => `k-${k}`), "k-other", "k-cited"].filter((c) => present.has(c)).map((c) =>
       el("li", {}, el("mark", { class: c }, c === "k-other" ? "other statement" : c === "k-cited" ? "cited by a brief" : c.slice(2)))));
   if (targetId) {
-    afterDraw.push(() => {
+    after.push(() => {
       const t = document.getElementById("target");
       if (t) { t.scrollIntoView({ block: "center" }); t.focus({ preventScroll: true }); show(targetId, t).catch(() => {}); }
     });
