@@ -6,7 +6,8 @@ is and left open: embedding code and tests own theirs). When Neo4j cannot be rea
 /health answers and /ready says 503) and the driver connects once Neo4j is up.
 `settings` is the app's one settings object: the routes read it from app.state and
 the graph services from the driver made with it (graph.driver.settings_of).
-/docs and /redoc are served with local assets by api/docs_assets.py (they work offline).
+/docs and /redoc are served with local assets by api/docs_assets.py (they work offline); the
+analyst's workbench is served at / by api/routes_web.py.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from fastapi import FastAPI
 
 from intelgraph import __version__
 from intelgraph.api import (routes_briefs, routes_changes, routes_curation, routes_cypher, routes_documents, routes_entities,
-                            routes_health, routes_hypotheses, routes_ontology, routes_paths, routes_trace)
+                            routes_entity_profile, routes_health, routes_hypotheses, routes_ontology,
+                            routes_passages, routes_paths, routes_search, routes_sources, routes_trace, routes_web)
 from intelgraph.api.access_log import AccessLog
 from intelgraph.api.auth import KeyStore
 from intelgraph.api.body_limit import BodySizeLimit
@@ -91,8 +93,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.keys = keys
     install_error_handlers(app)
     install_docs(app)
+    routes_web.install(app)  # the workbench at /
     for module in (routes_health, routes_documents, routes_entities, routes_curation, routes_paths,
-                   routes_hypotheses, routes_trace, routes_briefs, routes_changes, routes_cypher, routes_ontology):
+                   routes_hypotheses, routes_trace, routes_briefs, routes_changes, routes_cypher, routes_ontology,
+                   routes_search, routes_sources, routes_passages, routes_entity_profile):
         app.include_router(module.router)
     # outermost first: the access log sees every answer, including 413s
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)

@@ -17,7 +17,8 @@ def serve(
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (each has its own Neo4j driver)."),
     log_level: str = typer.Option("info", "--log-level", help="critical, error, warning, info or debug."),
 ) -> None:
-    """Serve the HTTP API: entities, paths, hypotheses, documents, briefs, read-only Cypher. Docs at /docs.
+    """Serve the HTTP API (entities, paths, hypotheses, documents, briefs, Cypher), docs at /docs, and the
+    analyst's workbench at / (a web page over the API; it asks for a key once).
 
     Keys: INTELGRAPH_API_KEYS="key1:reader,key2:writer" or INTELGRAPH_API_KEYS_FILE (one key:role a
     line); clients send X-API-Key or Authorization: Bearer. INTELGRAPH_API_OPEN=true needs no keys and
