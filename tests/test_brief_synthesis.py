@@ -4,7 +4,7 @@ and when a document contradicts itself."""
 
 from __future__ import annotations
 
-from intelgraph.extract.judgements import counts, hypothesis_set_similarity, recounted, same_question
+from intelgraph.extract.judgements import counts, hypothesis_set_similarity, lineage_link, recounted, same_question
 from intelgraph.services.brief.questions import (
     Answer, answers, bluf_leaning, changes, group, recounted_by, shorten, without_asides,
 )
@@ -18,13 +18,18 @@ PORT_B = "The port strike will spread to the rail depots."
 
 
 def row(doc: str, date: str, kind: str, text: str, *, hyps=(), favors=None, confidence=None, likelihood=None,
-        entities=(), relevance=2, asides=()):
+        entities=(), relevance=2, asides=(), question=None):
     hypotheses = [{"id": f"h:{doc}:{label}", "label": label, "statement": s} for label, s in hyps]
     fav = next((h for h in hypotheses if h["label"] == favors), None)
     return {"id": f"{kind}:{doc}", "kind": kind, "text": text, "confidence": confidence, "likelihood": likelihood,
             "favors": fav, "hypotheses": hypotheses, "entities": list(entities), "relevance": relevance,
             "start": 0, "end": len(text), "asides": [list(a) for a in asides], "document_id": doc,
-            "published": date, "title": f"Report {doc}", "passage_id": f"psg:{doc}"}
+            "published": date, "title": f"Report {doc}", "passage_id": f"psg:{doc}", "question": question}
+
+
+# The question key the graph's lineage gives the reassessed documents (services.lineage,
+# by extract.judgements.lineage_link; test_the_newest_answer... checks the rule agrees).
+Q1 = "bluf:r1"
 
 
 def test_a_reassessment_answers_the_same_question_and_an_unrelated_report_does_not():
@@ -38,21 +43,26 @@ def test_a_reassessment_answers_the_same_question_and_an_unrelated_report_does_n
 
 
 def _reassessed():
-    old = [row("r1", "2026-01-23", "bluf", "The ministry arms the militia.", hyps=[("A", STATE), ("B", SMUGGLING)]),
+    old = [row("r1", "2026-01-23", "bluf", "The ministry arms the militia.", hyps=[("A", STATE), ("B", SMUGGLING)],
+               question=Q1),
            row("r1", "2026-01-23", "ach", "Hypothesis A is better supported.", hyps=[("A", STATE), ("B", SMUGGLING)],
-               favors="A", confidence="moderate", likelihood="likely")]
+               favors="A", confidence="moderate", likelihood="likely", question=Q1)]
     new = [row("r2", "2026-03-04", "bluf", "New evidence weakens the January judgment.",
-               hyps=[("A", STATE_AGAIN), ("B", SMUGGLING_AGAIN)], confidence="low"),
+               hyps=[("A", STATE_AGAIN), ("B", SMUGGLING_AGAIN)], confidence="low", question=Q1),
            row("r2", "2026-03-04", "ach", "Hypothesis B is better supported.",
-               hyps=[("A", STATE_AGAIN), ("B", SMUGGLING_AGAIN)], favors="B", confidence="low")]
+               hyps=[("A", STATE_AGAIN), ("B", SMUGGLING_AGAIN)], favors="B", confidence="low", question=Q1)]
     other = [row("r3", "2026-02-01", "bluf", "The strike will end.", hyps=[("A", PORT), ("B", PORT_B)],
                  confidence="high")]
     return old + new + other
 
 
 def test_the_newest_answer_is_current_and_the_older_its_history():
-    questions = group(answers(_reassessed()))
+    found = answers(_reassessed())
+    questions = group(found)
     assert [[a.document_id for a in q] for q in questions] == [["r2", "r1"], ["r3"]]
+    # the rule that gave r1 and r2 their shared key, and r3 none
+    r1, r2, r3 = (next(a for a in found if a.document_id == d).judgement() for d in ("r1", "r2", "r3"))
+    assert lineage_link(r2, r1).same and not lineage_link(r3, r1).same and not lineage_link(r3, r2).same
 
 
 def test_a_switched_favourite_and_a_confidence_move_are_changes():
@@ -64,7 +74,7 @@ def test_a_switched_favourite_and_a_confidence_move_are_changes():
 def test_a_reaffirmation_is_no_change():
     rows = _reassessed()[:2] + [
         row("r4", "2026-04-01", "ach", "Hypothesis A remains better supported.",
-            hyps=[("A", STATE_AGAIN), ("B", SMUGGLING_AGAIN)], favors="A", confidence="moderate")]
+            hyps=[("A", STATE_AGAIN), ("B", SMUGGLING_AGAIN)], favors="A", confidence="moderate", question=Q1)]
     questions = group(answers(rows))
     assert [[a.document_id for a in q] for q in questions] == [["r4", "r1"]]
     assert changes(questions) == []
@@ -73,7 +83,7 @@ def test_a_reaffirmation_is_no_change():
 def test_the_same_hypothesis_under_another_letter_is_not_a_switch():
     rows = _reassessed()[:2] + [
         row("r5", "2026-04-01", "ach", "Hypothesis B is better supported.",
-            hyps=[("A", SMUGGLING_AGAIN), ("B", STATE_AGAIN)], favors="B", confidence="moderate")]
+            hyps=[("A", SMUGGLING_AGAIN), ("B", STATE_AGAIN)], favors="B", confidence="moderate", question=Q1)]
     assert changes(group(answers(rows))) == []
 
 
