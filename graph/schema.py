@@ -153,22 +153,22 @@ def apply_schema(driver: Driver, *, database: str | None = None, onto: Ontology 
 
 def fill_entity_counts(driver: Driver, *, database: str | None = None, batch: int = 500) -> int:
     """Give entities written before the writer kept their counts (mention_count and the
-    other ig:derived properties, graph/cypher/recount_entities.cypher) those counts, a
-    batch of entities per transaction; returns how many were counted (0 when none lack
-    them: one scan of the entities). Run it while nothing writes (`intelgraph schema
-    apply`): a document written at the same time may be counted twice or not at all."""
+    other ig:derived properties, the second part of graph/cypher/count_entities.cypher)
+    those counts, a batch of entities per transaction; returns how many were counted (0
+    when none lack them: one scan of the entities). Run it while nothing writes
+    (`intelgraph schema apply`): a document written at the same time may be counted
+    twice or not at all."""
     from intelgraph.graph.writer import RECENT_DOCUMENTS
     from intelgraph.queries.catalog import cypher
 
     ids = [r["id"] for r in run_read(driver, lambda tx: tx.run(
         cypher("intelgraph.graph.cypher", "find_uncounted_entities")).data(), database=database)]
-    counted = 0
     for i in range(0, len(ids), batch):
         chunk = ids[i:i + batch]
-        counted += run_write(driver, lambda tx, c=chunk: tx.run(
-            cypher("intelgraph.graph.cypher", "recount_entities"), ids=c, keep=RECENT_DOCUMENTS,
-        ).single(strict=True)["counted"], database=database)
-    return counted
+        run_write(driver, lambda tx, c=chunk: tx.run(
+            cypher("intelgraph.graph.cypher", "count_entities"), documents=[], ids=c, keep=RECENT_DOCUMENTS,
+        ).consume(), database=database)
+    return len(ids)
 
 
 def _drop(driver: Driver, item: dict, database: str | None) -> None:

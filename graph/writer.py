@@ -144,12 +144,9 @@ class GraphWriter:
                 self._count(result, tx.run(cypher(_PKG, "retype_by_votes"), ids=voted,
                                            entity_labels=entity_labels).consume())
             # the entities' counts, before curation moves anything (a merge carries them over)
-            if result.created_documents:
-                self._count(result, tx.run(cypher(_PKG, "count_document_entities"),
-                                           documents=result.created_documents, keep=RECENT_DOCUMENTS).consume())
-            if entity_ids:
-                self._count(result, tx.run(cypher(_PKG, "recount_entities"), ids=entity_ids,
-                                           keep=RECENT_DOCUMENTS).consume())
+            if result.created_documents or entity_ids:
+                self._count(result, tx.run(cypher(_PKG, "count_entities"), documents=result.created_documents,
+                                           ids=entity_ids, keep=RECENT_DOCUMENTS).consume())
             # analysts' corrections of the entities just written hold again, in the same
             # transaction, after the votes: an analyst's retype beats the machine's
             reapply(tx, entity_ids)

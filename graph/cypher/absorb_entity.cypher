@@ -3,7 +3,7 @@
 // name as an alias and what it gained in counts and newest documents (count_merge_gain,
 // counted before the move), and the merged entity is deleted with what is left of its
 // relationships (those between the two). A survivor without counts stays without them
-// (recount_entities counts it whole).
+// (count_entities counts it whole).
 // params: $into: string, $from: string (entity ids), $lists: list<string> (the entity
 //         list properties the merge unions, from the ontology), $gain: map (mentions,
 //         claims, documents, recent), $keep: int (newest documents kept)
