@@ -19,7 +19,7 @@ from fastapi import FastAPI
 
 from intelgraph import __version__
 from intelgraph.api import (routes_briefs, routes_curation, routes_cypher, routes_documents, routes_entities,
-                            routes_health, routes_hypotheses, routes_ontology, routes_paths, routes_trace)
+                            routes_health, routes_hypotheses, routes_ontology, routes_paths, routes_quantities, routes_trace)
 from intelgraph.api.access_log import AccessLog
 from intelgraph.api.auth import KeyStore
 from intelgraph.api.body_limit import BodySizeLimit
@@ -92,7 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_docs(app)
     for module in (routes_health, routes_documents, routes_entities, routes_curation, routes_paths,
-                   routes_hypotheses, routes_trace, routes_briefs, routes_cypher, routes_ontology):
+                   routes_hypotheses, routes_trace, routes_briefs, routes_cypher, routes_ontology, routes_quantities):
         app.include_router(module.router)
     # outermost first: the access log sees every answer, including 413s
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
