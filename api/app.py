@@ -19,7 +19,8 @@ from fastapi import FastAPI
 
 from intelgraph import __version__
 from intelgraph.api import (routes_briefs, routes_curation, routes_cypher, routes_documents, routes_entities,
-                            routes_health, routes_hypotheses, routes_ontology, routes_paths, routes_quantities, routes_trace)
+                            routes_health, routes_hypotheses, routes_ontology, routes_paths, routes_quantities,
+                            routes_trace)
 from intelgraph.api.access_log import AccessLog
 from intelgraph.api.auth import KeyStore
 from intelgraph.api.body_limit import BodySizeLimit
