@@ -73,6 +73,9 @@ CALL (c) {
   WHERE c.id IN r.claim_ids
   UNWIND coalesce(r.claim_ids, [c.id]) AS claim_id
   MATCH (:Node {id: claim_id})-[:EXTRACTED_FROM]->(:Passage)-[:PART_OF]->(od:Document)-[:PUBLISHED_BY]->(op:Source)
+  // as of a date, a later document corroborates nothing yet
+  WHERE ($as_of IS NULL OR coalesce(od.published, date(od.ingested_at)) <= date($as_of))
+    AND ($ingested_by IS NULL OR od.ingested_at <= datetime($ingested_by))
   // a document's origins: what it is BASED_ON, else its publisher (ontology: BASED_ON)
   WITH od, op, COLLECT { MATCH (od)-[:BASED_ON]->(o:Source) RETURN o } AS based
   UNWIND CASE WHEN size(based) > 0 THEN based ELSE [op] END AS src
