@@ -60,9 +60,20 @@ def quantities(nlp, text):
     ("Exports fell by 20 per cent.", ("20 per cent", 20, 20, 20, None, "percent", "fell")),
     ("Donors pledged $5 million in aid.", ("$5 million", 5_000_000, 5_000_000, 5_000_000, None, "USD", "pledged")),
     ("Twenty-five crew were rescued.", ("Twenty-five crew were rescued", 25, 25, 25, None, "crew", "rescued")),
+    ("Marovia sent 3,000-4,500 troops north.", ("3,000-4,500 troops", 3000, 3000, 4500, "range", "troops", "troops")),
+    ("The raid left at least 9 women dead.", ("at least 9 women dead", 9, 9, None, "at least", "women", "dead")),
+    ("The guards handed over three prisoners.", ("three prisoners", 3, 3, 3, None, "prisoners", "prisoners")),
 ])
+
 def test_quantity_rules_read_value_bounds_unit_and_measure(blank, text, expected):
     assert quantities(blank, text) == [expected]
+
+
+def test_the_verb_before_a_count_is_its_measure(blank):
+    found = quantities(blank, "Shelling on the port, killing at least 8 people and injuring 30 others, went on.")
+    assert found == [("at least 8 people", 8, 8, None, "at least", "people", "killed"),
+                     ("30 others", 30, 30, 30, None, "others", "injured")]
+    assert quantities(blank, "Officials reported 600 people at the rally.") == []  # a reporting verb measures nothing
 
 
 @pytest.mark.parametrize("text", [
@@ -83,6 +94,7 @@ def test_quantity_rules_read_value_bounds_unit_and_measure(blank, text, expected
     "The 3rd brigade moved north.",                      # an ordinal
     "Two of them declined to comment.",                  # no measure word
     "Two smaller member states have dropped out.",       # no plural head right after the number
+    "The repairs took 10-15 days.",                      # a range of days: a duration
 ])
 def test_not_quantities(blank, text):
     assert quantities(blank, text) == []

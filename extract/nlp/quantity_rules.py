@@ -70,8 +70,14 @@ _REFERRING = {"section", "article", "chapter", "paragraph", "page", "item", "fig
 _AUXILIARIES = {"is", "are", "was", "were", "have", "has", "had", "been", "being", "be", "reportedly", "now",
                 "already", "still", "confirmed", "reported"}
 # Nouns whose plural is the singular ("21 crew", "300 personnel").
-_INVARIANT = {"crew", "people", "police", "staff", "personnel", "cattle", "aircraft", "livestock", "sheep", "fish",
+_INVARIANT = {"men", "women", "children", "crew", "people", "police", "staff", "personnel", "cattle", "aircraft", "livestock", "sheep", "fish",
               "deer", "militia", "infantry", "artillery", "youth", "clergy", "offspring", "spacecraft", "watercraft"}
+# Verbs before a count that report or bound it rather than say what happened to it.
+_NOT_EVENTS = {"reported", "reporting", "estimated", "confirmed", "recorded", "counted", "numbered", "totalled",
+               "totaled", "totalling", "reached", "reaching", "including", "involving", "exceeded", "exceeding",
+               "surpassed", "topped", "said", "saying", "added", "stated", "noted", "listed", "named", "cited",
+               "according", "representing", "comprising", "containing", "carrying", "carried", "had", "having",
+               "received", "receiving", "remaining", "ranked", "ranking", "aged", "dated", "used", "using", "compared"}
 _BE = {"is", "are", "was", "were", "been", "being", "be"}
 # Counted nouns that say nothing of what is counted: the state after them is the measure.
 _GENERIC_COUNTED = {"people", "persons", "individuals", "others", "more"}
@@ -147,7 +153,7 @@ def _looks_like_state(tok: Token) -> bool:
     return tok.lower_ in _STATE_WORDS or (len(tok.text) > 4 and tok.lower_.endswith("ed"))
 
 
-def _vetoed(doc: Doc, i: int, j: int, floor: int, ceiling: int, has_bound: bool) -> bool:
+def _vetoed(doc: Doc, i: int, j: int, floor: int, ceiling: int, has_bound: bool, range_ok: bool = False) -> bool:
     """True when the number doc[i:j] is a year, date, clock time, phone-like, an ordinal or a label."""
     tok = doc[i]
     if any(t.ent_type_ in _VETO_ENTS for t in doc[i:j]):
@@ -169,6 +175,10 @@ def _vetoed(doc: Doc, i: int, j: int, floor: int, ceiling: int, has_bound: bool)
         return True
     left = [i - 1] + ([i - 2] if prev is not None and prev.text in _JOINERS else [])
     right = [j] + ([j + 1] if nxt is not None and nxt.text in _JOINERS else [])
+    if range_ok and nxt is not None and nxt.text in ("-", "–") and j + 1 < ceiling and _is_digits(doc[j + 1]) \
+            and not doc[j + 1].text.startswith("0") and _DIGITS.match(tok.text) and _DIGITS.match(doc[j + 1].text) \
+            and float(doc[j + 1].text.replace(",", "")) > float(tok.text.replace(",", "")):
+        right = [j]  # a rising pair is a range ("10,000-12,000"), not digit groups; _read checks its measure
     if any(floor <= k < ceiling and _is_digits(doc[k]) for k in left + right):
         return True
     return False
@@ -197,6 +207,8 @@ def find_quantities(doc: Doc, mentions: list[dict] | None = None) -> list[dict]:
         sent = tok.sent if has_sents else doc[:]
         floor, ceiling = sent.start, sent.end
         bound = _bound_before(doc, i, floor)
+        if bound and bound[1].lower() == "over" and bound[0] > floor and _looks_like_state(doc[bound[0] - 1]):
+            bound = None  # a particle: "handed over seven hostages" hands over exactly seven
         found = _read(doc, i, j, value, bound, floor, ceiling)
         if found is None:
             i = max(j, i + 1)
@@ -222,12 +234,21 @@ def _read(doc: Doc, i: int, j: int, value: float, bound, floor: int, ceiling: in
         bound = _bound_before(doc, i - 1, floor)
         kind = bound[2] if bound else "exact"
         first = bound[0] if bound else i - 1
-    if _vetoed(doc, i, j, floor, ceiling, bound is not None or unit is not None):
+    if _vetoed(doc, i, j, floor, ceiling, bound is not None or unit is not None, range_ok=True):
         return None
     k = j
+    high = None
     if k < ceiling and doc[k].text == "+" and not doc[k - 1].whitespace_:
         kind, k = "low", k + 1
         bound = (first, "+", "low")
+    elif (k + 1 < ceiling and doc[k].text in ("-", "–", "to") and _DIGITS.match(doc[k + 1].text)
+          and not doc[k + 1].text.startswith("0")):
+        # a range, "10,000-12,000 troops", "200 to 300 boats"
+        second = _number_run(doc, k + 1)
+        # (the words after it must still measure something: "10-15 days" is a duration)
+        if second is not None and second[1] > value and not any(t.ent_type_ in _VETO_ENTS for t in doc[k + 1:second[0]]):
+            kind, high, k = "range", second[1], second[0]
+            bound = (first, "range", "range")
     if unit is None:
         for words in _PERCENT:
             if _match(doc, k, words):
@@ -244,10 +265,15 @@ def _read(doc: Doc, i: int, j: int, value: float, bound, floor: int, ceiling: in
     if measure is None:
         return None
     counted, state = measure
+    if state is None and unit is None:
+        # the verb before a count says what happened to it: "killing at least 16 people"
+        state = _event_before(doc, first, floor)
+    if state is None and counted in _GENERIC_COUNTED:
+        return None  # "16 people" alone measures nothing
     if unit is None:
         unit = counted or "count"
-    props = {"value": value, "low": value if kind in ("low", "exact") else None,
-             "high": value if kind in ("high", "exact") else None,
+    props = {"value": value, "low": value if kind in ("low", "exact", "range") else None,
+             "high": high if kind == "range" else value if kind in ("high", "exact") else None,
              "bound": bound[1].lower() if bound else None, "unit": unit,
              "measure": state or counted}
     return first, end, props
@@ -269,8 +295,10 @@ def _measure(doc: Doc, k: int, ceiling: int, *, counted: bool) -> tuple[tuple[st
                 and any(t.lower_ in _BE for t in doc[k:m])):
             return (None, doc[m].lower_), m + 1
         return None, k
+    if tok.lower_ == "others":  # "wounding 42 others": the verb before says what happened
+        return ("others", None), k + 1
     if not _is_word(tok) or tok.lower_ in _DURATIONS:
-        if tok.lower_ in ("more", "others") and k + 1 < ceiling:  # "600 more killed"
+        if tok.lower_ == "more" and k + 1 < ceiling:  # "600 more killed"
             return _measure(doc, k + 1, ceiling, counted=counted)
         return None, k
     if _looks_like_state(tok):  # "600 killed", "62 dead"
@@ -297,9 +325,22 @@ def _measure(doc: Doc, k: int, ceiling: int, *, counted: bool) -> tuple[tuple[st
     if m < ceiling and _is_word(doc[m]) and _looks_like_state(doc[m]) and (
             passive or (m == end and (noun in _GENERIC_COUNTED or doc[m].lower_ in _STATE_WORDS))):
         return (noun, doc[m].lower_), m + 1
-    if noun in _GENERIC_COUNTED:
-        return None, k
     return (noun, None), end
+
+
+def _event_before(doc: Doc, first: int, floor: int) -> str | None:
+    """The participle of the verb right before a count ("killing 16 people" -> killed,
+    "wounded 42 others" -> wounded), none for a reporting or linking verb."""
+    k = first - 1
+    if k < floor or not _is_word(doc[k]) or doc[k].lower_ in _NOT_EVENTS:
+        return None
+    word = doc[k].lower_
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            stem = stem[:-1]  # "stopping" -> stopped
+        return stem + ("d" if stem.endswith("e") else "ed")
+    return word if _looks_like_state(doc[k]) else None
 
 
 def _verb_before(doc: Doc, first: int, floor: int) -> tuple[str | None, str | None] | None:
