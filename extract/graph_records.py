@@ -297,7 +297,7 @@ class GraphBuilder:
         ABOUT the entity the sentence names nearest to them, dated by the document."""
         out = self.out
         published = _iso_date(self.parsed.published)
-        for q in getattr(self.analysis, "quantities", ()):
+        for q in self.analysis.quantities:
             if _overlaps(self.cuts, q.start, q.end):
                 continue
             s, e = _containing(self.sentences, q.start, q.end) or (q.start, q.end)
