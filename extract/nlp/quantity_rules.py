@@ -70,7 +70,7 @@ _REFERRING = {"section", "article", "chapter", "paragraph", "page", "item", "fig
 _AUXILIARIES = {"is", "are", "was", "were", "have", "has", "had", "been", "being", "be", "reportedly", "now",
                 "already", "still", "confirmed", "reported"}
 # Nouns whose plural is the singular ("21 crew", "300 personnel").
-_INVARIANT = {"men", "women", "children", "crew", "people", "police", "staff", "personnel", "cattle", "aircraft", "livestock", "sheep", "fish",
+_INVARIANT = {"children", "crew", "people", "police", "staff", "personnel", "cattle", "aircraft", "livestock", "sheep", "fish",
               "deer", "militia", "infantry", "artillery", "youth", "clergy", "offspring", "spacecraft", "watercraft"}
 # Verbs before a count that report or bound it rather than say what happened to it.
 _NOT_EVENTS = {"reported", "reporting", "estimated", "confirmed", "recorded", "counted", "numbered", "totalled",
@@ -146,7 +146,8 @@ def _is_word(tok: Token) -> bool:
 
 
 def _plural(tok: Token) -> bool:
-    return tok.lower_.endswith("s") and not tok.lower_.endswith("ss")
+    word = tok.lower_
+    return (word.endswith("s") and not word.endswith("ss")) or word.endswith("men")  # gunmen, fishermen
 
 
 def _looks_like_state(tok: Token) -> bool:
