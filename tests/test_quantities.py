@@ -222,6 +222,8 @@ def test_brief_as_of_leaves_out_later_documents(examples):
     dates = [s["published"] for s in before["sources"] if s.get("published")]
     assert dates and max(dates) <= "2026-02-08"
     assert before["as_of"] == "2026-02-08"
+    result = runner.invoke(app, ["brief", "--topic", "Port Selwyn", "--no-store", "--as-of", "2026-02-08"])
+    assert result.exit_code == 0 and "as of 2026-02-08 (published by then)" in result.stdout
 
 
 def test_brief_ingested_by_and_stored_cutoffs(examples):

@@ -83,8 +83,8 @@ def _params(req: BriefRequest, stale_days: int) -> dict[str, Any]:
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
-    """A date-time without an offset is UTC (ingest times are stored in UTC)."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    """The moment in UTC; one without an offset is UTC already (ingest times are stored in UTC)."""
+    return moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 # Section queries in flight at once (each its own session from the driver's pool).
