@@ -21,7 +21,7 @@ from fastapi import FastAPI
 from intelgraph import __version__
 from intelgraph.api import (routes_briefs, routes_changes, routes_curation, routes_cypher, routes_documents, routes_entities,
                             routes_entity_profile, routes_health, routes_hypotheses, routes_ontology,
-                            routes_passages, routes_paths, routes_search, routes_sources, routes_trace, routes_web)
+                            routes_passages, routes_paths, routes_quantities, routes_search, routes_sources, routes_trace, routes_web)
 from intelgraph.api.access_log import AccessLog
 from intelgraph.api.auth import KeyStore
 from intelgraph.api.body_limit import BodySizeLimit
@@ -96,7 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     routes_web.install(app)  # the workbench at /
     for module in (routes_health, routes_documents, routes_entities, routes_curation, routes_paths,
                    routes_hypotheses, routes_trace, routes_briefs, routes_changes, routes_cypher, routes_ontology,
-                   routes_search, routes_sources, routes_passages, routes_entity_profile):
+                   routes_search, routes_sources, routes_passages, routes_entity_profile, routes_quantities):
         app.include_router(module.router)
     # outermost first: the access log sees every answer, including 413s
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)

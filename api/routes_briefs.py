@@ -39,7 +39,8 @@ def create_brief(body: BriefCreate, driver: Driver = Depends(get_driver),
                  principal: Principal = Depends(require(Role.reader))) -> Response:
     if body.store:
         check_role(principal, Role.writer, "storing a brief (store=true)")
-    req = BriefRequest(topic=body.topic, entity=body.entity, since=body.since, until=body.until, limit=body.limit)
+    req = BriefRequest(topic=body.topic, entity=body.entity, since=body.since, until=body.until, limit=body.limit,
+                       as_of=body.as_of, ingested_by=body.ingested_by)
     brief = generate_brief(driver, req, store=body.store)
     if body.store:
         return _rendered(brief, body.format, 201, {"Location": f"/briefs/{brief.id}"})

@@ -368,6 +368,10 @@ class BriefCreate(RequestModel):
     since: dt.date | None = None
     until: dt.date | None = None
     limit: int = Field(10, ge=1, le=100, description="Items per section.")
+    as_of: dt.date | None = Field(None, description="Only documents published on or before this date (an "
+                                                    "undated one: ingested on or before it).")
+    ingested_by: dt.datetime | None = Field(None, description="Only documents ingested at or before this "
+                                                              "instant (UTC when no offset is given).")
     format: BriefFormat = "json"
     store: bool = Field(False, description="Keep the brief in the graph (needs a writer key).")
 

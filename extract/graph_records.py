@@ -25,6 +25,9 @@ Conventions
 - A surname-only entity of this document that names exactly one person in its Key
   Individuals list becomes that person (resolution.short_form_targets); across
   documents a bare surname stays its own entity (see nlp.resolution).
+- A quantity is an Observation (`observation:<doc hash>:<start>-<end>`, its own words'
+  offsets), EXTRACTED_FROM its sentence's passage, ABOUT its subject entity, with the
+  document's `published` date as `reported_on`, so a measure on a subject is a series.
 """
 
 from __future__ import annotations
@@ -136,6 +139,7 @@ class GraphBuilder:
         self.source_id = ""
         self.merged: dict[str, str] = {}  # surname-only entity id -> the listed person's id
         self.mentions: list[tuple[_Mention, tuple[int, int]]] = []  # each with its sentence
+        self.sentences: list[tuple[int, int]] = []
         self.entity_label: dict[str, str] = {}
         self.items_by_kind: dict[str, list[tuple[str, Item]]] = {}  # kind -> (node id, item)
         self.hypotheses: dict[str, str] = {}  # hypothesis label -> node id
@@ -147,6 +151,7 @@ class GraphBuilder:
         self.items()
         self.reasoning_links()
         self.claims()
+        self.observations()
         return self.out.graph()
 
     # ---- the parts
@@ -194,6 +199,7 @@ class GraphBuilder:
         starts = sorted(i.span.start for i in self.parsed.items_of("paragraph"))
         sentences = sorted(c for s, e in analysis.sentences
                            if (c := _clip(text, self.cuts, _lead_in_skipped(text, starts, s, e), e)))
+        self.sentences = sentences
         self.mentions = [(m, _containing(sentences, m.start, m.end) or (m.start, m.end)) for m in mentions]
         for m, (s, e) in self.mentions:
             pid = out.passage(s, e, "sentence")
@@ -285,6 +291,27 @@ class GraphBuilder:
                     if a != o:
                         out.edge(R.RELATED_TO, a, o, {"predicate": claim.predicate, "polarity": claim.polarity,
                                                       "modality": [claim.modality], "claim_ids": [cid]})
+
+    def observations(self) -> None:
+        """Quantities (nlp.quantity_rules) as Observations: EXTRACTED_FROM their sentence,
+        ABOUT the entity the sentence names nearest to them, dated by the document."""
+        out = self.out
+        published = _iso_date(self.parsed.published)
+        for q in self.analysis.quantities:
+            if _overlaps(self.cuts, q.start, q.end):
+                continue
+            s, e = _containing(self.sentences, q.start, q.end) or (q.start, q.end)
+            pid = out.passage(s, e, "sentence")
+            oid = f"observation:{out.hash}:{q.start}-{q.end}"
+            out.node(L.Observation, oid, {
+                "text": q.text, "start": q.start, "end": q.end, "value": q.value, "value_low": q.low,
+                "value_high": q.high, "bound": q.bound, "unit": q.unit, "measure": q.measure,
+                "reported_on": published, "extraction_score": q.extraction_score,
+            })
+            out.edge(R.EXTRACTED_FROM, oid, pid)
+            subject = self._resolved(q.subject_key) if q.subject_key else None
+            if subject in out.nodes:
+                out.edge(R.ABOUT, oid, subject, {"role": "subject"})
 
     # ---- helpers of the parts
 

@@ -56,10 +56,11 @@ def join_analyses(parts: list[tuple[int, Analysis]]) -> Analysis:
     """One Analysis from the analyses of pieces that start at the given offsets."""
     if len(parts) == 1 and parts[0][0] == 0:
         return parts[0][1]
-    mentions, claims, sentences = [], [], []
+    mentions, claims, sentences, quantities = [], [], [], []
     for offset, a in parts:
+        quantities += [q.model_copy(update={"start": q.start + offset, "end": q.end + offset}) for q in a.quantities]
         mentions += [m.model_copy(update={"start": m.start + offset, "end": m.end + offset}) for m in a.mentions]
         claims += [c.model_copy(update={"start": c.start + offset, "end": c.end + offset}) for c in a.claims]
         sentences += [(s + offset, e + offset) for s, e in a.sentences]
     mentions, entities = resolve_entities(mentions)
-    return Analysis(entities=entities, mentions=mentions, claims=claims, sentences=sentences)
+    return Analysis(entities=entities, mentions=mentions, claims=claims, sentences=sentences, quantities=quantities)

@@ -50,10 +50,20 @@ def claim_with(result, fragment):
 def test_pipeline_shape():
     nlp = load_nlp()
     assert nlp is load_nlp()
-    assert nlp.pipe_names[-2:] == ["intelgraph_entities", "intelgraph_claims"]
+    assert nlp.pipe_names[-3:] == ["intelgraph_entities", "intelgraph_quantities", "intelgraph_claims"]
     assert "ner" in nlp.pipe_names and "senter" in nlp.pipe_names
     assert {"tok2vec", "parser"} <= set(nlp.disabled)
     assert "tagger" not in nlp.component_names
+
+
+def test_quantities_on_the_real_model_with_their_subject():
+    result = analyse("Marovian officials said at least 40 fishermen were detained in Port Selwyn on March 3. "
+                     "The talks resumed on 12 March 2026 at 10:30 with two dozen delegates.")
+    found = {(q.text, q.measure, q.low, q.high, q.bound) for q in result.quantities}
+    assert found == {("at least 40 fishermen were detained", "detained", 40, None, "at least"),
+                     ("two dozen delegates", "delegates", 24, 24, None)}
+    detained = next(q for q in result.quantities if q.measure == "detained")
+    assert detained.subject_key == "port selwyn"
 
 
 def test_missing_model_is_a_config_error_naming_the_package():

@@ -86,11 +86,28 @@ class ClaimFinding(_Model):
     extraction_score: float = Field(ge=0.0, le=1.0, description="how sure the extractor is; not an analytic confidence")
 
 
+class QuantityFinding(_Model):
+    """A numeric claim with a measure (quantity_rules): "over 600 killed"."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None = Field(description="lower bound the text gives (over, at least, +; the value if exact)")
+    high: float | None = Field(description="upper bound the text gives (up to, nearly; the value if exact)")
+    bound: str | None = Field(description="the bound word as written, lower case")
+    unit: str
+    measure: str
+    subject_key: str | None = Field(description="key of the entity the sentence names nearest to it")
+    extraction_score: float = Field(ge=0.0, le=1.0)
+
+
 class Analysis(_Model):
     entities: list[ResolvedEntity]
     mentions: list[EntityMention]
     claims: list[ClaimFinding]
     sentences: list[tuple[int, int]]
+    quantities: list[QuantityFinding] = Field(default_factory=list)
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -139,7 +156,9 @@ def analysis_from_doc(doc: Doc) -> Analysis:
     mentions, entities = resolve_entities(
         [EntityMention(**m, id=entity_id(m["key"]), name="") for m in raw])
     claims = [ClaimFinding(**c) for c in doc._.ig_claims or []]
-    return Analysis(entities=entities, mentions=mentions, claims=claims, sentences=_sentences(doc))
+    quantities = [QuantityFinding(**q) for q in doc._.ig_quantities or []]
+    return Analysis(entities=entities, mentions=mentions, claims=claims, sentences=_sentences(doc),
+                    quantities=quantities)
 
 
 def _make_doc(nlp: Language, text: str, spans: list[tuple[int, int]] | None) -> Doc:

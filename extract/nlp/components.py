@@ -4,7 +4,7 @@ Conventions
 - Registered with @Language.factory under "intelgraph_*"; importing this module
   registers them. Results live in Doc extensions as plain lists of dicts, so they
   survive `nlp.pipe(n_process>1)` (docs cross processes as bytes):
-  `doc._.ig_mentions`, `doc._.ig_claims`. `doc._.ig_claim_spans` (set before the
+  `doc._.ig_mentions`, `doc._.ig_claims`, `doc._.ig_quantities`. `doc._.ig_claim_spans` (set before the
   pipeline runs, optional) restricts claims to those char ranges.
 - Speed: the model's tok2vec and parser stay *disabled* in the pipeline; the claims
   component parses only the claim candidates it needs, batched, as small Docs (the
@@ -28,8 +28,9 @@ from .claim_rules import LemmaTables, Reading, claim_bounds, extract_claim, verb
 from .clause_lexicon import WordClasses, word_classes
 from .entity_rules import extract_mentions
 from .lexical_reading import lexical_reading
+from .quantity_rules import find_quantities
 
-for _name in ("ig_mentions", "ig_claims", "ig_claim_spans"):
+for _name in ("ig_mentions", "ig_claims", "ig_claim_spans", "ig_quantities"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -95,6 +96,21 @@ class EntityMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.ig_mentions = extract_mentions(doc, resolve=self.resolve_short_forms)
+        return doc
+
+
+@Language.factory("intelgraph_quantities")
+def make_quantities(nlp: Language, name: str) -> "Quantities":
+    return Quantities()
+
+
+class Quantities:
+    """Numeric claims with a measure (quantity_rules) into `doc._.ig_quantities`, each
+    with the key of the entity its sentence names nearest to it. Needs
+    `doc._.ig_mentions` for the subject; token rules only, no parse."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ig_quantities = find_quantities(doc, doc._.ig_mentions)
         return doc
 
 

@@ -6,7 +6,7 @@ Conventions
   published as a package). Nothing is ever downloaded: a missing model is a
   ConfigError naming the package to install.
 - Pipeline: tokenizer -> intelgraph_line_breaks -> senter -> ner ->
-  intelgraph_entities -> intelgraph_claims. tok2vec, parser and lemmatizer stay
+  intelgraph_entities -> intelgraph_quantities -> intelgraph_claims. tok2vec, parser and lemmatizer stay
   loaded but disabled: the claims component parses only claim candidates with them
   and reads verb lemmas from the lemmatizer's tables. tagger and attribute_ruler are
   excluded (nothing reads POS tags).
@@ -61,6 +61,7 @@ def _load(name: str, parse: str) -> Language:
         nlp.add_pipe("intelgraph_line_breaks", first=True)
         nlp.add_pipe("sentencizer", after="intelgraph_line_breaks")
     nlp.add_pipe("intelgraph_entities", last=True)
+    nlp.add_pipe("intelgraph_quantities", last=True)
     nlp.add_pipe("intelgraph_claims", last=True, config={"parse": parse})
     return nlp
 

@@ -2,12 +2,14 @@
 // what another denies or negates, about the same subject and object with the same
 // predicate (the claims behind RELATED_TO).
 // params: $topic (string), $entity (string or null), $since and $until (ISO dates or
-//         null), $limit (rows), $max_documents (documents in scope), $stale_days
+//         null), $as_of (ISO date or null), $ingested_by (ISO date-time or null),
+//         $limit (rows), $max_documents (documents in scope), $stale_days
 // returns: id, text, polarity, other_id, other_text, other_polarity, other_passage_id,
 //          other_document_id, other_title, other_published, subject, predicate, object, citation columns
 // --- scope: the same lines open every brief/ query (a test keeps them identical) ---
 // Documents tagged with, mentioning an entity named like, or containing the phrase
 // $topic; also mentioning $entity when it is set; published in [$since, $until];
+// published by $as_of (an undated one: ingested by then) and ingested by $ingested_by, when set;
 // the $max_documents newest. For each: `about`, whether the document as a whole is
 // about the topic (tagged with it, or its title, headline or BLUF names it), and the
 // names (`terms`, lower case) and ids of the entities and topics the topic matched,
@@ -39,6 +41,8 @@ CALL (hits) {
 WITH DISTINCT doc AS d, entity_ids, topic_ids, terms
 WHERE ($since IS NULL OR d.published >= date($since))
   AND ($until IS NULL OR d.published <= date($until))
+  AND ($as_of IS NULL OR coalesce(d.published, date(d.ingested_at)) <= date($as_of))
+  AND ($ingested_by IS NULL OR d.ingested_at <= datetime($ingested_by))
   AND ($entity IS NULL OR EXISTS {
     MATCH (d)<-[:PART_OF]-(:Passage)-[:MENTIONS]->(e:Entity)
     WHERE toLower(e.name) = toLower($entity) OR toLower($entity) IN [a IN coalesce(e.aliases, []) | toLower(a)]

@@ -5,12 +5,14 @@
 // origins of the documents they come from (what each is BASED_ON, else its publisher:
 // reports of one site on one article are one origin).
 // params: $topic (string), $entity (string or null), $since and $until (ISO dates or
-//         null), $limit (rows), $max_documents (documents in scope), $stale_days
+//         null), $as_of (ISO date or null), $ingested_by (ISO date-time or null),
+//         $limit (rows), $max_documents (documents in scope), $stale_days
 // returns: passage_id (one row per claim sentence), claims (ids), text, origins (source names),
 //          relevance, citation columns
 // --- scope: the same lines open every brief/ query (a test keeps them identical) ---
 // Documents tagged with, mentioning an entity named like, or containing the phrase
 // $topic; also mentioning $entity when it is set; published in [$since, $until];
+// published by $as_of (an undated one: ingested by then) and ingested by $ingested_by, when set;
 // the $max_documents newest. For each: `about`, whether the document as a whole is
 // about the topic (tagged with it, or its title, headline or BLUF names it), and the
 // names (`terms`, lower case) and ids of the entities and topics the topic matched,
@@ -42,6 +44,8 @@ CALL (hits) {
 WITH DISTINCT doc AS d, entity_ids, topic_ids, terms
 WHERE ($since IS NULL OR d.published >= date($since))
   AND ($until IS NULL OR d.published <= date($until))
+  AND ($as_of IS NULL OR coalesce(d.published, date(d.ingested_at)) <= date($as_of))
+  AND ($ingested_by IS NULL OR d.ingested_at <= datetime($ingested_by))
   AND ($entity IS NULL OR EXISTS {
     MATCH (d)<-[:PART_OF]-(:Passage)-[:MENTIONS]->(e:Entity)
     WHERE toLower(e.name) = toLower($entity) OR toLower($entity) IN [a IN coalesce(e.aliases, []) | toLower(a)]
@@ -69,6 +73,9 @@ CALL (c) {
   WHERE c.id IN r.claim_ids
   UNWIND coalesce(r.claim_ids, [c.id]) AS claim_id
   MATCH (:Node {id: claim_id})-[:EXTRACTED_FROM]->(:Passage)-[:PART_OF]->(od:Document)-[:PUBLISHED_BY]->(op:Source)
+  // as of a date, a later document corroborates nothing yet
+  WHERE ($as_of IS NULL OR coalesce(od.published, date(od.ingested_at)) <= date($as_of))
+    AND ($ingested_by IS NULL OR od.ingested_at <= datetime($ingested_by))
   // a document's origins: what it is BASED_ON, else its publisher (ontology: BASED_ON)
   WITH od, op, COLLECT { MATCH (od)-[:BASED_ON]->(o:Source) RETURN o } AS based
   UNWIND CASE WHEN size(based) > 0 THEN based ELSE [op] END AS src

@@ -27,6 +27,23 @@ def _date(value: str | None, flag: str) -> dt.date | None:
         raise InputError(f"{flag} {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def _moment(value: str | None) -> dt.datetime | None:
+    """--ingested-by: a date means the end of that day (UTC), a date-time itself (UTC without an offset)."""
+    from intelgraph.errors import InputError
+
+    if value is None:
+        return None
+    try:
+        if len(value.strip()) == 10:
+            day = dt.date.fromisoformat(value.strip())
+            return dt.datetime.combine(day, dt.time.max, tzinfo=dt.timezone.utc)
+        moment = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"--ingested-by {value!r} is not a date or date-time; write it as YYYY-MM-DD "
+                         "or YYYY-MM-DDTHH:MM[:SS][+HH:MM]") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
 def brief(
     topic: str = typer.Option(..., "--topic", "-t", help="What the brief is about: a tag, an entity name or a phrase."),
     entity: str | None = typer.Option(None, "--entity", "-e", help="Only documents that also mention this entity."),
@@ -34,6 +51,12 @@ def brief(
     until: str | None = typer.Option(None, "--until", help="Only documents published on or before this date (YYYY-MM-DD)."),
     fmt: str = typer.Option("md", "--format", "-f", help="md, html or json."),
     out_file: Path | None = typer.Option(None, "--out", "-o", help="Write the brief to this file instead of the terminal."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Build the brief as of this date (YYYY-MM-DD): only "
+                                     "documents published on or before it (an undated one: ingested on or before "
+                                     "it), with staleness judged as of it."),
+    ingested_by: str | None = typer.Option(None, "--ingested-by", help="Only documents ingested by then: a date "
+                                           "(the end of that day, UTC) or an ISO date-time. With --as-of on the same "
+                                           "day: what the system would have said that day."),
     limit: int = typer.Option(10, "--limit", min=1, max=100, help="Items per section."),
     no_store: bool = typer.Option(False, "--no-store", help="Don't keep the brief as a Brief node in the graph."),
 ) -> None:
@@ -46,7 +69,7 @@ def brief(
         raise InputError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
     try:
         req = BriefRequest(topic=topic, entity=entity, since=_date(since, "--since"), until=_date(until, "--until"),
-                           limit=limit)
+                           limit=limit, as_of=_date(as_of, "--as-of"), ingested_by=_moment(ingested_by))
     except ValidationError as exc:
         raise InputError(f"bad brief request: {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}") from None
     with driver_session() as driver:

@@ -77,7 +77,14 @@ def _params(req: BriefRequest, stale_days: int) -> dict[str, Any]:
         "since": req.since.isoformat() if req.since else None,
         "until": req.until.isoformat() if req.until else None,
         "limit": req.limit, "max_documents": MAX_DOCUMENTS, "stale_days": stale_days,
+        "as_of": req.as_of.isoformat() if req.as_of else None,
+        "ingested_by": _utc(req.ingested_by).isoformat() if req.ingested_by else None,
     }
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """The moment in UTC; one without an offset is UTC already (ingest times are stored in UTC)."""
+    return moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 # Section queries in flight at once (each its own session from the driver's pool).
@@ -121,6 +128,10 @@ def _scoped_runner(driver: Driver, params: dict[str, Any]) -> Callable[..., Rows
 def _no_documents(req: BriefRequest) -> NotFound:
     window = "" if not (req.since or req.until) else f" between {req.since or 'the start'} and {req.until or 'now'}"
     who = f" that also mention {req.entity!r}" if req.entity else ""
+    if req.as_of:
+        window += f", published by {req.as_of}"
+    if req.ingested_by:
+        window += f", ingested by {_utc(req.ingested_by).isoformat()}"
     return NotFound(f"no documents match topic {req.topic!r}{who}{window}; "
                     "try a broader topic, or list topics with `intelgraph cypher --query explore/topics`")
 
@@ -144,6 +155,8 @@ def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable[[str], Ro
         raise InputError("give a topic, e.g. --topic \"North Korea\"")
     if req.since and req.until and req.since > req.until:
         raise InputError(f"--since {req.since} is after --until {req.until}")
+    if req.since and req.as_of and req.since > req.as_of:
+        raise InputError(f"--since {req.since} is after --as-of {req.as_of}")
     stale_days = settings_of(driver).stale_days
     params = _params(req, stale_days)
     run = runner or _scoped_runner(driver, params)
@@ -151,7 +164,9 @@ def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable[[str], Ro
     if not timeline:
         raise _no_documents(req)
     created = dt.datetime.now(dt.timezone.utc)
-    asm = Assembly(stale_days=stale_days, as_of=(req.until or created.date()).isoformat())
+    # the day the brief speaks for: its publication cut-off, the earlier of --as-of and --until
+    cutoffs = [d for d in (req.as_of, req.until) if d]
+    asm = Assembly(stale_days=stale_days, as_of=(min(cutoffs) if cutoffs else created.date()).isoformat())
     asm.shared.update(limit=req.limit, timeline=timeline)
     # the sections' queries are independent reads of the scope's documents: run them side
     # by side, so the database works on several while the client decodes the others
@@ -177,5 +192,7 @@ def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable[[str], Ro
     brief_id = "brief:" + hashlib.sha256(
         json.dumps([params, created.isoformat()], sort_keys=True).encode()).hexdigest()[:24]
     return BriefDocument(id=brief_id, title=title, created_at=created, request=req, queries=queries,
+                         as_of=req.as_of or created.date(),
+                         ingested_by=_utc(req.ingested_by) if req.ingested_by else created,
                          sections=built, ach=asm.ach, overall=overall(asm.shared["key_judgements"], timeline),
                          sources=sorted(asm.cites.entries.values(), key=lambda e: e.n))

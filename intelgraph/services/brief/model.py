@@ -42,6 +42,11 @@ class BriefRequest(_Model):
     since: dt.date | None = None
     until: dt.date | None = None
     limit: int = Field(default=10, ge=1, le=100)
+    as_of: dt.date | None = Field(default=None, description=(
+        "Only documents published on or before this date (one without a date: ingested on or before it); "
+        "staleness is judged as of it."))
+    ingested_by: dt.datetime | None = Field(default=None, description=(
+        "Only documents ingested at or before this instant (UTC when no offset is given)."))
 
 
 class Citation(_Model):
@@ -159,6 +164,11 @@ class BriefDocument(_Model):
     id: str
     title: str
     created_at: dt.datetime
+    as_of: dt.date | None = Field(default=None, description=(
+        "The publication cut-off the brief was built with: its request's as_of, else the day it was made."))
+    ingested_by: dt.datetime | None = Field(default=None, description=(
+        "The ingest cut-off: its request's ingested_by, else the moment it was made. With as_of, what "
+        "reproduces the brief's documents later."))
     request: BriefRequest
     queries: list[str]
     sections: list[Section]

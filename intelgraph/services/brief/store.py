@@ -29,6 +29,9 @@ def store_brief(driver: Driver, brief: BriefDocument) -> None:
         "until": req.until.isoformat() if req.until else None,
         "queries": list(brief.queries), "parameters": req.model_dump_json(),
         "created_at": brief.created_at.isoformat(), "body": brief.model_dump_json(),
+        # both cut-offs, so the brief's documents can be found again as they stood
+        "as_of": brief.as_of.isoformat() if brief.as_of else None,
+        "ingested_by": brief.ingested_by.isoformat() if brief.ingested_by else None,
     })
     edges: dict[str, EdgeRecord] = {}
     for c in citations(brief):
