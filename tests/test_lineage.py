@@ -184,6 +184,31 @@ def test_changes_since_a_date(ingested):
     assert html.exit_code == 0 and "Revised judgements" in html.stdout
 
 
+def test_changes_reports_moved_quantities_against_the_last_earlier_value(ingested):
+    # The Harbour Ledger samples count the blast's dead and displaced on 02-05 and again on
+    # 02-12: a window from 02-10 holds only the 02-12 figures, compared with 02-05's.
+    result = runner.invoke(app, ["changes", "--topic", "Port Selwyn", "--since", "2026-02-10", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    moved = {(s["details"]["measure"], s["details"]["direction"]): s
+             for s in next(x for x in doc["sections"] if x["key"] == "quantities")["statements"]}
+    assert ("displaced", "up") in moved and ("dead", "up") in moved, sorted(moved)
+    displaced = moved[("displaced", "up")]
+    assert displaced["date"] == "2026-02-12" and displaced["details"]["before"]["published"] == "2026-02-05"
+    assert displaced["details"]["before_value"] < displaced["details"]["value"]
+    # both figures cited, each at the passage its observation came from
+    observed = {r["passage"] for r in read(ingested, "MATCH (o:Observation)-[:EXTRACTED_FROM]->(p) "
+                                                     "WHERE o.id IN $ids RETURN p.id AS passage",
+                                           {"ids": [displaced["node_id"], displaced["details"]["before"]["id"]]})}
+    assert {c["passage_id"] for c in displaced["citations"]} == observed and len(observed) == 2
+    assert "moved quantit" in doc["overall"]["text"]
+    # a window with no new figure on a series reports none of it
+    later = runner.invoke(app, ["changes", "--topic", "Port Selwyn", "--since", "2026-02-13", "--format", "json"])
+    assert later.exit_code == 0, later.output
+    moved_later = next(x for x in json.loads(later.stdout)["sections"] if x["key"] == "quantities")["statements"]
+    assert all(s["details"]["measure"] not in {"displaced", "dead"} for s in moved_later)
+
+
 def test_changes_refuses_bad_windows(ingested):
     for args in ([], ["--since", "2026-03-01", "--since-brief", "brief:x"]):
         result = runner.invoke(app, ["changes", "--topic", "Tidewater Front", *args])

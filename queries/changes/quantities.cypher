@@ -1,7 +1,8 @@
 // What changed on a topic: quantities that moved. For each measure on a subject (an
 // Observation ABOUT an entity, with its unit) reported in the window's new documents, the
-// newest new value against the last value an older document reported on or before that day
-// ("62 killed" on 01-10, "over 600 killed" on 02-03: up). Only rows whose value or bounds
+// newest new value against the last value an older document reported on or before that day,
+// or, when none did, the first value the window gave on an earlier day ("62 killed" on 01-10,
+// "over 600 killed" on 02-03: up). Only rows whose value or bounds
 // differ; a count without a subject is no series. On-topic: the document is about the
 // topic, or the passage names one of its terms, or the subject is one of its entities.
 // (services.brief.changes runs it on the window's new documents only; `$documents` then
@@ -64,10 +65,15 @@ WITH d, p, o, e ORDER BY o.reported_on DESC, o.start DESC
 WITH o.measure AS measure, o.unit AS unit, e, head(collect({o: o, p: p, d: d})) AS after
 WITH measure, unit, e, after.o AS a, after.p AS p, after.d AS d
 CALL (measure, unit, e, a) {
+  // the baseline: the last value an older document gave on or before that day, else the
+  // first value the window itself gave on an earlier day
   MATCH (e)<-[:ABOUT]-(b:Observation)-[:EXTRACTED_FROM]->(bp:Passage)-[:PART_OF]->(bd:Document)
-  WHERE b.measure = measure AND b.unit = unit AND b.reported_on <= a.reported_on
-    AND NOT bd.id IN [x IN $documents | x.id]
-  WITH b, bp, bd ORDER BY b.reported_on DESC, b.start DESC LIMIT 1
+  WHERE b.measure = measure AND b.unit = unit AND b.id <> a.id
+    AND ((NOT bd.id IN [x IN $documents | x.id] AND b.reported_on <= a.reported_on)
+         OR (bd.id IN [x IN $documents | x.id] AND b.reported_on < a.reported_on))
+  WITH b, bp, bd, bd.id IN [x IN $documents | x.id] AS in_window
+  ORDER BY in_window, CASE WHEN in_window THEN null ELSE b.reported_on END DESC, b.reported_on, b.start DESC
+  LIMIT 1
   OPTIONAL MATCH (bd)-[:PUBLISHED_BY]->(bs:Source)
   RETURN b, bp, bd, bs
 }

@@ -7,10 +7,11 @@ other section query runs on those new documents only (the builder's scoped runne
 `only`). Sections, in order (CHANGE_SECTIONS): new documents; new questions (a new
 document's judgement that revises none); revised judgements with before and after and
 the change the REVISES relationship carries (extract.judgements.what_changed);
-reaffirmed judgements, kept apart (a reaffirmation is no change); new red flags (the
-brief's own single-origin and contradiction queries). Every line cites its passage.
-A section that a later issue adds (moved quantities, from Observation nodes) is one more
-ChangeSpec in CHANGE_SECTIONS. The result is a BriefDocument, rendered by the brief's
+reaffirmed judgements, kept apart (a reaffirmation is no change); moved quantities (a
+measure on a subject whose new value differs from the last one an older document gave,
+from Observation nodes); new red flags (the brief's own single-origin and contradiction
+queries). Every line cites its passage. A further section is one more ChangeSpec in
+CHANGE_SECTIONS. The result is a BriefDocument, rendered by the brief's
 renderers; a brief built when an earlier one on its topic is stored carries the same
 lines as its "What changed since the last brief on this topic" section.
 """
@@ -42,6 +43,7 @@ from intelgraph.services.brief.questions import REAFFIRMED, describe_change, sho
 
 NEW_DOCUMENTS = "changes/new_documents"
 JUDGEMENTS = "changes/judgements"
+QUANTITIES = "changes/quantities"
 
 
 class ChangesRequest(_Model):
@@ -131,6 +133,27 @@ def reaffirmed(asm: Assembly, rows: Rows) -> list[Statement]:
             if r.get("before") is not None and r.get("change") == REAFFIRMED][:asm.shared["limit"]]
 
 
+def _quoted(text: str | None, published: str | None) -> str:
+    return f"\u201c{shorten(text or '', 60)}\u201d ({published or 'undated'})"
+
+
+def moved_quantities(asm: Assembly, rows: Rows) -> list[Statement]:
+    """A measure on a subject reported anew with another value: the new figure against the
+    last one an older document gave, both cited."""
+    out = []
+    for r in rows[:asm.shared["limit"]]:
+        before = r["before"]
+        direction = {"up": "up", "down": "down"}.get(r["direction"], "bounds changed")
+        text = (f"{r['measure'].capitalize()} ({r['subject']}): {direction}, now {_quoted(r['text'], r['published'])}; "
+                f"before {_quoted(before['text'], before['published'])}")
+        s = asm.stmt(r, "change:quantity", text, details={
+            "measure": r["measure"], "unit": r["unit"], "subject_id": r["subject_id"], "direction": r["direction"],
+            "value": r["value"], "before_value": before["value"], "before": before})
+        asm.also_cite(s, before)
+        out.append(s)
+    return out
+
+
 def new_red_flags(asm: Assembly, single_origin: Rows, contradictions: Rows) -> list[Statement]:
     limit = asm.shared["limit"]
     return red_flags.single_origin(asm, single_origin)[:limit] + red_flags.fact_conflicts(asm, contradictions)[:limit]
@@ -142,6 +165,7 @@ CHANGE_SECTIONS: tuple[ChangeSpec, ...] = (
     ChangeSpec("new_questions", "New questions", (JUDGEMENTS,), new_questions),
     ChangeSpec("revised", "Revised judgements", (JUDGEMENTS,), revised),
     ChangeSpec("reaffirmed", "Reaffirmed judgements (no change)", (JUDGEMENTS,), reaffirmed),
+    ChangeSpec("quantities", "Moved quantities", (QUANTITIES,), moved_quantities),
     ChangeSpec("red_flags", "New red flags", ("brief/red_flags_single_origin", "brief/red_flags_contradictions"),
                new_red_flags),
 )
@@ -190,7 +214,7 @@ def build_changes(driver: Driver, req: ChangesRequest) -> BriefDocument:
     counts = {s.key: len(s.statements) for s in sections}
     text = (f"{window.label}: {counts['new_documents']} new document(s), {counts['new_questions']} new question(s), "
             f"{counts['revised']} revised judgement(s), {counts['reaffirmed']} reaffirmed, "
-            f"{counts['red_flags']} new red flag(s)")
+            f"{counts['quantities']} moved quantit{'y' if counts['quantities'] == 1 else 'ies'}, {counts['red_flags']} new red flag(s)")
     changes_id = "changes:" + hashlib.sha256(
         json.dumps([req.model_dump(mode="json"), created.isoformat()], sort_keys=True).encode()).hexdigest()[:24]
     title = f"What changed: {req.topic.strip()}" + (f" / {req.entity}" if req.entity else "") + f" ({window.label})"

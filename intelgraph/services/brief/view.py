@@ -18,6 +18,7 @@ from intelgraph.services.brief.model import BriefDocument, Section, Statement
 KIND_TITLES = {
     "change:new_document": "New documents", "change:new_question": "New questions",
     "change:revised": "Revised judgements", "change:reaffirmed": "Reaffirmed judgements (no change)",
+    "change:quantity": "Moved quantities",
     "assumption": "Key assumptions", "information_gap": "Information gaps",
     "bias_risk": "Bias and deception risks", "indicator": "Indicators to watch",
     "red_flag:single_origin": "Red flags: resting on one origin",
