@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from intelgraph.extract.readers import FORMAT_CHOICES
 from intelgraph.ontology import L, R, get_ontology, vocabulary_literal
+from intelgraph.services.brief.model import IngestCutoff
 
 T = TypeVar("T")
 
@@ -370,8 +371,9 @@ class BriefCreate(RequestModel):
     limit: int = Field(10, ge=1, le=100, description="Items per section.")
     as_of: dt.date | None = Field(None, description="Only documents published on or before this date (an "
                                                     "undated one: ingested on or before it).")
-    ingested_by: dt.datetime | None = Field(None, description="Only documents ingested at or before this "
-                                                              "instant (UTC when no offset is given).")
+    ingested_by: IngestCutoff | None = Field(None, description="Only documents ingested at or before this "
+                                                               "instant (UTC when no offset is given; a date: "
+                                                               "the end of that day).")
     format: BriefFormat = "json"
     store: bool = Field(False, description="Keep the brief in the graph (needs a writer key).")
 

@@ -291,8 +291,11 @@ def test_brief_files_share_one_scope():
     def scope(text):
         return text[text.index("// --- scope"):text.index("// --- end scope ---")]
 
-    bodies = {n: scope(query(n)) for n in names() if n.startswith("brief/")}
-    assert len(set(bodies.values())) == 1
+    # what changed runs on the same scope block as briefs (the builder's scoped runner)
+    bodies = {n: scope(query(n)) for n in names() if n.startswith(("brief/", "changes/"))
+              and "// --- scope" in query(n)}
+    assert {n for n in bodies if n.startswith("changes/")} >= {"changes/judgements", "changes/quantities"}
+    assert len(set(bodies.values())) == 1, sorted(bodies)
 
 
 def test_cli_brief_formats_store_and_errors(ingested, tmp_path):

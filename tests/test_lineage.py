@@ -112,7 +112,8 @@ def test_a_reaffirmation_is_linked_as_no_change(ingested):
     # and the brief reports no conflict for it, while it does for the revision
     brief = generate_brief(ingested, BriefRequest(topic="Kestrel Strait", limit=50), store=False)
     conflicts = [s for s in brief.statements() if s.kind == "red_flag:conflict" and s.details.get("type") == "judgement"]
-    dates = {c.date for s in conflicts for c in [s]}
+    dates = {s.date for s in conflicts}
+    assert "2026-03-04" in dates  # the revision (favoured hypothesis switched) is a conflict
     assert "2026-03-27" not in dates
 
 
@@ -364,3 +365,22 @@ def test_a_confirmed_link_the_rule_would_not_make_holds_when_the_document_comes_
     assert link["status"] == "confirmed"
     key = read(ingested, "MATCH (a:Assessment {id: $id}) RETURN a.question AS q", {"id": later})[0]["q"]
     assert key == early  # the earliest judgement of the lineage names the question now
+
+
+# last: it adds a document older than the judgements the tests above rely on
+def test_changes_since_a_brief_tells_a_back_filled_answer_from_a_new_question(ingested, tmp_path):
+    # Regression: a document published before judgements already held on its question,
+    # ingested after a brief, was listed as a "New question" (it is the older end of the link).
+    stored = generate_brief(ingested, BriefRequest(topic="Tidewater Front", limit=10), store=True)
+    text = (EXAMPLES / "2026-01-23_report_tidewater-arms-pipeline.txt").read_text(encoding="utf-8")
+    path = tmp_path / "2026-01-19_report_arms-early.txt"
+    path.write_text(text.replace("Published on: 2026-01-23", "Published on: 2026-01-19")
+                    .replace("crew relatives say", "relatives of the crew say"), encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(path)])
+    assert result.exit_code == 0, result.output
+    assert any(older == "2026-01-19" for _, older in links(ingested))
+    result = runner.invoke(app, ["changes", "--topic", "Tidewater Front", "--since-brief", stored.id, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    sections = {s["key"]: s["statements"] for s in json.loads(result.stdout)["sections"]}
+    [early] = [s for s in sections["new_questions"] if s["date"] == "2026-01-19"]
+    assert early["text"].startswith("Earlier answer") and not early["text"].startswith("New question")

@@ -255,3 +255,33 @@ def test_api_brief_as_of(client, examples):
     resp = client.post("/briefs", json={"topic": "Port Selwyn", "ingested_by": "2020-01-01T00:00:00Z"},
                        headers={"X-API-Key": READER})
     assert resp.status_code == 404
+
+
+def test_ingested_by_a_date_is_the_end_of_that_day_in_cli_and_api(client, examples):
+    # Regression: the API read a bare date as midnight, the start of the day, so a brief
+    # "ingested by today" through POST /briefs left out everything ingested today.
+    today = dt.datetime.now(dt.timezone.utc).date()
+    for text in (today.isoformat(), today.strftime("%Y%m%d")):
+        resp = client.post("/briefs", json={"topic": "Port Selwyn", "ingested_by": text},
+                           headers={"X-API-Key": READER})
+        assert resp.status_code == 200, resp.text
+        assert resp.json()["ingested_by"].startswith(f"{today.isoformat()}T23:59:59")
+        result = runner.invoke(app, ["brief", "--topic", "Port Selwyn", "--no-store", "--format", "json",
+                                     "--ingested-by", text])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["ingested_by"].startswith(f"{today.isoformat()}T23:59:59")
+
+
+def test_brief_ingested_by_compares_with_the_last_brief_stored_by_then(examples):
+    # Regression: a brief as of an ingest cut-off took its "what changed" section from the
+    # newest brief stored before now, one made after the cut-off.
+    cutoff = dt.datetime.now(dt.timezone.utc).isoformat()
+    stored = runner.invoke(app, ["brief", "--topic", "Geneva", "--format", "json"])
+    assert stored.exit_code == 0, stored.output
+    now = runner.invoke(app, ["brief", "--topic", "Geneva", "--no-store", "--format", "json"])
+    assert now.exit_code == 0, now.output
+    assert "changes" in {s["key"] for s in json.loads(now.stdout)["sections"]}
+    then = runner.invoke(app, ["brief", "--topic", "Geneva", "--no-store", "--format", "json",
+                               "--ingested-by", cutoff])
+    assert then.exit_code == 0, then.output
+    assert "changes" not in {s["key"] for s in json.loads(then.stdout)["sections"]}

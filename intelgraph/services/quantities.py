@@ -1,8 +1,10 @@
 """Quantities over time: a measure's series on a subject, and the quantities that moved since a date.
 
 Both are named queries (queries/explore/quantity_series, queries/changes/moved_quantities)
-that analysts can run themselves; this module is what the CLI's `changes` and the API
-share. Dates are ISO strings or date objects; a bad one is an InputError.
+that analysts can run themselves; this module is what the API's /quantities routes use.
+(`intelgraph changes` has its own section query, queries/changes/quantities, which runs
+on a changes window's new documents.) Dates are ISO strings or date objects; a bad one
+is an InputError.
 """
 
 from __future__ import annotations
@@ -48,8 +50,10 @@ def moved_quantities(driver: Driver, since: dt.date | str, *, topic: str | None 
                      until: dt.date | str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Per (measure, subject, unit): the newest value reported after `since` against the last
     one reported on or before it, where they differ (columns: the query file's header)."""
-    since_s = _iso(since, "since")
+    since_s, until_s = _iso(since, "since"), _iso(until, "until")
     if since_s is None:
         raise InputError("give a date to compare against, e.g. since=2026-02-01")
+    if until_s and since_s > until_s:
+        raise InputError(f"since {since_s} is after until {until_s}")
     return read(driver, query(MOVED), {"since": since_s, "topic": _text(topic), "entity": _text(entity),
-                                        "until": _iso(until, "until"), "limit": limit})
+                                        "until": until_s, "limit": limit})

@@ -2,14 +2,17 @@
 // ACH assessment), with the judgement it revises (REVISES to the newest older one):
 // before and after, the change, score and status. No earlier judgement: a new question.
 // (services.brief.changes runs it on the window's new documents only.)
-// params: $topic, $entity, $since, $until, $max_documents (the brief scope's)
+// params: $topic, $entity, $since, $until, $as_of, $ingested_by, $max_documents (the brief scope's)
 // returns: id, text, confidence, likelihood, favored, passage_id, document_id, title,
 //          published, source, reliability, change, changes, score, status, question,
 //          before ({id, text, confidence, likelihood, favored, passage_id, document_id,
-//          title, published, source, reliability} or null)
+//          title, published, source, reliability} or null), answered_later (a judgement
+//          outside the window revises this one: a back-filled document, older than what
+//          is held)
 // --- scope: the same lines open every brief/ query (a test keeps them identical) ---
 // Documents tagged with, mentioning an entity named like, or containing the phrase
 // $topic; also mentioning $entity when it is set; published in [$since, $until];
+// published by $as_of (an undated one: ingested by then) and ingested by $ingested_by, when set;
 // the $max_documents newest. For each: `about`, whether the document as a whole is
 // about the topic (tagged with it, or its title, headline or BLUF names it), and the
 // names (`terms`, lower case) and ids of the entities and topics the topic matched,
@@ -41,6 +44,8 @@ CALL (hits) {
 WITH DISTINCT doc AS d, entity_ids, topic_ids, terms
 WHERE ($since IS NULL OR d.published >= date($since))
   AND ($until IS NULL OR d.published <= date($until))
+  AND ($as_of IS NULL OR coalesce(d.published, date(d.ingested_at)) <= date($as_of))
+  AND ($ingested_by IS NULL OR d.ingested_at <= datetime($ingested_by))
   AND ($entity IS NULL OR EXISTS {
     MATCH (d)<-[:PART_OF]-(:Passage)-[:MENTIONS]->(e:Entity)
     WHERE toLower(e.name) = toLower($entity) OR toLower($entity) IN [a IN coalesce(e.aliases, []) | toLower(a)]
@@ -52,11 +57,15 @@ WITH d, entity_ids, topic_ids, terms,
      OR EXISTS { (d)<-[:PART_OF]-(b:Passage {kind: "bluf"}) WHERE any(t IN terms WHERE toLower(b.text) CONTAINS t) }
      AS about
 // --- end scope ---
+// the window's documents (all of the scope's, or the new ones the service passes)
+WITH collect({d: d, about: about}) AS rows, collect(d.id) AS window_ids, terms, entity_ids, topic_ids
+UNWIND rows AS row
+WITH row.d AS d, row.about AS about, window_ids, terms, entity_ids, topic_ids
 MATCH (d)<-[:PART_OF]-(p:Passage)<-[:EXTRACTED_FROM]-(a:Assessment)
 WHERE a.kind IN ["bluf", "ach"]
-WITH d, a, p ORDER BY CASE a.kind WHEN "bluf" THEN 0 ELSE 1 END, a.id
-WITH d, collect(a) AS js, collect(p)[0] AS p
-WITH d, js, js[0] AS j, p
+WITH d, a, p, window_ids ORDER BY CASE a.kind WHEN "bluf" THEN 0 ELSE 1 END, a.id
+WITH d, window_ids, collect(a) AS js, collect(p)[0] AS p
+WITH d, window_ids, js, js[0] AS j, p
 MATCH (d)-[:PUBLISHED_BY]->(s:Source)
 CALL (j) {
   OPTIONAL MATCH (j)-[r:REVISES]->(o:Assessment)-[:EXTRACTED_FROM]->(op:Passage)-[:PART_OF]->(od:Document)
@@ -83,5 +92,7 @@ RETURN j.id AS id, j.text AS text,
                  RETURN h.label + ": " + h.statement LIMIT 1 }[0] AS favored,
        p.id AS passage_id, d.id AS document_id, d.title AS title, toString(d.published) AS published,
        s.name AS source, s.reliability AS reliability, r.change AS change, r.changes AS changes,
-       r.score AS score, r.status AS status, j.question AS question, before
+       r.score AS score, r.status AS status, j.question AS question, before,
+       any(y IN js WHERE EXISTS { (y)<-[:REVISES]-(:Assessment)-[:EXTRACTED_FROM]->(:Passage)-[:PART_OF]->(nd:Document)
+                                  WHERE NOT nd.id IN window_ids }) AS answered_later
 ORDER BY d.published IS NULL, d.published DESC, j.id

@@ -1,6 +1,6 @@
 // What changed on a topic: the documents new in the window, newest first, each cited
 // by its bottom line (else its first passage).
-// params: $topic, $entity, $since, $until, $max_documents (the brief scope's); and
+// params: $topic, $entity, $since, $until, $as_of, $ingested_by, $max_documents (the brief scope's); and
 //         $ingested_after (ISO date-time or null: only documents ingested after it, as
 //         `changes --since-brief` asks)
 // returns: id, document_id, title, published, layout, about, passage_id, text, source,
@@ -8,6 +8,7 @@
 // --- scope: the same lines open every brief/ query (a test keeps them identical) ---
 // Documents tagged with, mentioning an entity named like, or containing the phrase
 // $topic; also mentioning $entity when it is set; published in [$since, $until];
+// published by $as_of (an undated one: ingested by then) and ingested by $ingested_by, when set;
 // the $max_documents newest. For each: `about`, whether the document as a whole is
 // about the topic (tagged with it, or its title, headline or BLUF names it), and the
 // names (`terms`, lower case) and ids of the entities and topics the topic matched,
@@ -39,6 +40,8 @@ CALL (hits) {
 WITH DISTINCT doc AS d, entity_ids, topic_ids, terms
 WHERE ($since IS NULL OR d.published >= date($since))
   AND ($until IS NULL OR d.published <= date($until))
+  AND ($as_of IS NULL OR coalesce(d.published, date(d.ingested_at)) <= date($as_of))
+  AND ($ingested_by IS NULL OR d.ingested_at <= datetime($ingested_by))
   AND ($entity IS NULL OR EXISTS {
     MATCH (d)<-[:PART_OF]-(:Passage)-[:MENTIONS]->(e:Entity)
     WHERE toLower(e.name) = toLower($entity) OR toLower($entity) IN [a IN coalesce(e.aliases, []) | toLower(a)]

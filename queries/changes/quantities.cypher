@@ -7,7 +7,7 @@
 // topic, or the passage names one of its terms, or the subject is one of its entities.
 // (services.brief.changes runs it on the window's new documents only; `$documents` then
 // names them, and the baseline comes from documents outside them.)
-// params: $topic, $entity, $since, $until, $max_documents (the brief scope's)
+// params: $topic, $entity, $since, $until, $as_of, $ingested_by, $max_documents (the brief scope's)
 // returns: id (the new observation), measure, unit, subject, subject_id, direction ("up",
 //          "down" or "bounds"), value, value_low, value_high, bound, text, passage_id,
 //          document_id, title, published, source, reliability, before ({id, value,
@@ -16,6 +16,7 @@
 // --- scope: the same lines open every brief/ query (a test keeps them identical) ---
 // Documents tagged with, mentioning an entity named like, or containing the phrase
 // $topic; also mentioning $entity when it is set; published in [$since, $until];
+// published by $as_of (an undated one: ingested by then) and ingested by $ingested_by, when set;
 // the $max_documents newest. For each: `about`, whether the document as a whole is
 // about the topic (tagged with it, or its title, headline or BLUF names it), and the
 // names (`terms`, lower case) and ids of the entities and topics the topic matched,
@@ -47,6 +48,8 @@ CALL (hits) {
 WITH DISTINCT doc AS d, entity_ids, topic_ids, terms
 WHERE ($since IS NULL OR d.published >= date($since))
   AND ($until IS NULL OR d.published <= date($until))
+  AND ($as_of IS NULL OR coalesce(d.published, date(d.ingested_at)) <= date($as_of))
+  AND ($ingested_by IS NULL OR d.ingested_at <= datetime($ingested_by))
   AND ($entity IS NULL OR EXISTS {
     MATCH (d)<-[:PART_OF]-(:Passage)-[:MENTIONS]->(e:Entity)
     WHERE toLower(e.name) = toLower($entity) OR toLower($entity) IN [a IN coalesce(e.aliases, []) | toLower(a)]
@@ -58,20 +61,24 @@ WITH d, entity_ids, topic_ids, terms,
      OR EXISTS { (d)<-[:PART_OF]-(b:Passage {kind: "bluf"}) WHERE any(t IN terms WHERE toLower(b.text) CONTAINS t) }
      AS about
 // --- end scope ---
+// the window's documents (all of the scope's, or the new ones the service passes)
+WITH collect({d: d, about: about}) AS rows, collect(d.id) AS window_ids, terms, entity_ids, topic_ids
+UNWIND rows AS row
+WITH row.d AS d, row.about AS about, window_ids, terms, entity_ids, topic_ids
 MATCH (d)<-[:PART_OF]-(p:Passage)<-[:EXTRACTED_FROM]-(o:Observation)-[:ABOUT]->(e:Entity)
 WHERE o.reported_on IS NOT NULL
   AND (about OR e.id IN entity_ids OR any(t IN terms WHERE toLower(p.text) CONTAINS t))
-WITH d, p, o, e ORDER BY o.reported_on DESC, o.start DESC
-WITH o.measure AS measure, o.unit AS unit, e, head(collect({o: o, p: p, d: d})) AS after
-WITH measure, unit, e, after.o AS a, after.p AS p, after.d AS d
-CALL (measure, unit, e, a) {
+WITH d, p, o, e, window_ids ORDER BY o.reported_on DESC, o.start DESC
+WITH o.measure AS measure, o.unit AS unit, e, window_ids, head(collect({o: o, p: p, d: d})) AS after
+WITH measure, unit, e, window_ids, after.o AS a, after.p AS p, after.d AS d
+CALL (measure, unit, e, a, window_ids) {
   // the baseline: the last value an older document gave on or before that day, else the
   // first value the window itself gave on an earlier day
   MATCH (e)<-[:ABOUT]-(b:Observation)-[:EXTRACTED_FROM]->(bp:Passage)-[:PART_OF]->(bd:Document)
   WHERE b.measure = measure AND b.unit = unit AND b.id <> a.id
-    AND ((NOT bd.id IN [x IN $documents | x.id] AND b.reported_on <= a.reported_on)
-         OR (bd.id IN [x IN $documents | x.id] AND b.reported_on < a.reported_on))
-  WITH b, bp, bd, bd.id IN [x IN $documents | x.id] AS in_window
+    AND ((NOT bd.id IN window_ids AND b.reported_on <= a.reported_on)
+         OR (bd.id IN window_ids AND b.reported_on < a.reported_on))
+  WITH b, bp, bd, bd.id IN window_ids AS in_window
   ORDER BY in_window, CASE WHEN in_window THEN null ELSE b.reported_on END DESC, b.reported_on, b.start DESC
   LIMIT 1
   OPTIONAL MATCH (bd)-[:PUBLISHED_BY]->(bs:Source)

@@ -1,7 +1,7 @@
 // The judgements of documents $documents and, when $candidates > 0, of up to
 // $candidates other documents that may answer the same question: those whose
 // judgements or hypotheses are about an entity these are about, or that share a topic
-// tag. One row per document: its judgement (the BLUF, else the ACH assessment) with
+// tag, those sharing most entities and topics first. One row per document: its judgement (the BLUF, else the ACH assessment) with
 // what lineage compares (services.lineage).
 // required: $documents (list of document ids), $candidates (integer, 0 for none)
 // returns: own (true for a document of $documents), id, document_id, published, text,
@@ -20,13 +20,15 @@ CALL (d) {
     WITH DISTINCT e
     MATCH (e)<-[:ABOUT]-(y:Assessment|Hypothesis)-[:EXTRACTED_FROM]->(:Passage)-[:PART_OF]->(o:Document)
     WHERE o <> d AND (y:Hypothesis OR y.kind <> "insight")
+    WITH DISTINCT o, e
     RETURN o
-    UNION
+    UNION ALL
     MATCH (d)-[:TAGGED]->(:Topic)<-[:TAGGED]-(o:Document)
     WHERE o <> d
     RETURN o
   }
-  WITH DISTINCT o LIMIT $candidates
+  // those sharing most entities and topics first, so a true match is not cut at random
+  WITH o, count(*) AS shared ORDER BY shared DESC, o.published DESC, o.id LIMIT $candidates
   RETURN collect(o) AS others
 }
 WITH collect(d) AS own, collect(others) AS more

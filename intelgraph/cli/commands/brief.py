@@ -33,15 +33,13 @@ def _moment(value: str | None) -> dt.datetime | None:
 
     if value is None:
         return None
-    try:
-        if len(value.strip()) == 10:
-            day = dt.date.fromisoformat(value.strip())
-            return dt.datetime.combine(day, dt.time.max, tzinfo=dt.timezone.utc)
-        moment = dt.datetime.fromisoformat(value.strip())
-    except ValueError:
+    from intelgraph.services.brief.model import ingest_cutoff
+
+    moment = ingest_cutoff(value)
+    if not isinstance(moment, dt.datetime):
         raise InputError(f"--ingested-by {value!r} is not a date or date-time; write it as YYYY-MM-DD "
-                         "or YYYY-MM-DDTHH:MM[:SS][+HH:MM]") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+                         "or YYYY-MM-DDTHH:MM[:SS][+HH:MM]")
+    return moment
 
 
 def brief(

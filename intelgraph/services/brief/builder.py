@@ -179,7 +179,9 @@ def build_brief(driver: Driver, req: BriefRequest, *, runner: Callable[[str], Ro
     # an earlier stored brief on the topic: what changed since, after the bottom line
     from intelgraph.services.brief.changes import CHANGE_QUERIES, since_last_brief  # it builds on this module
 
-    changed = since_last_brief(driver, run, asm, req, created)
+    # a brief as of an ingest cut-off compares with the last brief stored by then, not with today's
+    last_by = min(created, _utc(req.ingested_by)) if req.ingested_by else created
+    changed = since_last_brief(driver, run, asm, req, last_by)
     if changed is not None:
         built.insert(1, changed)
         queries += [q for q in CHANGE_QUERIES if q not in queries]

@@ -98,7 +98,11 @@ def _said(row: dict[str, Any]) -> str:
 
 def _judgement_stmt(asm: Assembly, r: dict[str, Any], kind: str) -> Statement:
     before = r.get("before")
-    if before is None:
+    if before is None and r.get("answered_later"):
+        # a back-filled document: older than judgements already held on its question
+        text = f"Earlier answer, newly added, to a question already held: {_said(r)}"
+        history = []
+    elif before is None:
         text = f"New question: {_said(r)}"
         history = []
     else:
@@ -177,6 +181,8 @@ def window_of(driver: Driver, req: ChangesRequest) -> Window:
         raise InputError("say since when: --since DATE or --since-brief ID (one of them)")
     if req.since is not None:
         return Window(req.since, None, f"published since {req.since.isoformat()}")
+    if not req.since_brief.strip():
+        raise InputError("--since-brief needs a brief id; stored briefs: `intelgraph cypher --query explore/briefs`")
     rows = read(driver, query("changes/brief_time"), {"id": req.since_brief.strip()})
     if not rows:
         raise NotFound(f"no stored brief with id {req.since_brief!r}; stored briefs: "

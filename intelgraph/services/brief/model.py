@@ -20,9 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from intelgraph.ontology import vocabulary_literal
 
@@ -30,6 +30,29 @@ ConfidenceLevel = vocabulary_literal("Confidence")
 LikelihoodTerm = vocabulary_literal("Likelihood")
 ReliabilityGrade = vocabulary_literal("Reliability")
 CredibilityGrade = vocabulary_literal("Credibility")
+
+
+def ingest_cutoff(value: Any) -> Any:
+    """An ingest cut-off as the CLI and the API both read it: a date (any ISO form) is the
+    end of that day, UTC; a date-time without an offset is UTC. Other values pass on to
+    the field's own checks."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = dt.date.fromisoformat(text)
+        except ValueError:
+            try:
+                value = dt.datetime.fromisoformat(text)
+            except ValueError:
+                return value
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime.combine(value, dt.time.max, tzinfo=dt.timezone.utc)
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=dt.timezone.utc)
+    return value
+
+
+IngestCutoff = Annotated[dt.datetime, BeforeValidator(ingest_cutoff)]
 
 
 class _Model(BaseModel):
@@ -45,8 +68,9 @@ class BriefRequest(_Model):
     as_of: dt.date | None = Field(default=None, description=(
         "Only documents published on or before this date (one without a date: ingested on or before it); "
         "staleness is judged as of it."))
-    ingested_by: dt.datetime | None = Field(default=None, description=(
-        "Only documents ingested at or before this instant (UTC when no offset is given)."))
+    ingested_by: IngestCutoff | None = Field(default=None, description=(
+        "Only documents ingested at or before this instant (UTC when no offset is given; a date: the end "
+        "of that day)."))
 
 
 class Citation(_Model):
