@@ -236,7 +236,7 @@ _ALIASED = re.compile(r"\sAS\s+(?:\w+|`(?:[^`]|``)+`)\s*$", re.IGNORECASE)
 
 def aliased(query: str, columns: list[str]) -> str:
     """`query` with every item of its top-level RETURN clauses aliased (`RETURN count(n)`
-    becomes `RETURN count(n) AS \`count(n)\``, the column name Neo4j gave it), as a
+    becomes RETURN count(n) AS `count(n)`, the column name Neo4j gave it), as a
     query inside CALL { } must be; the columns come from EXPLAIN."""
     free = [i for i, _ in _top_level(query)]
     plain = "".join(query[i] if i in set(free) else " " for i in range(len(query)))  # masked: only top level
