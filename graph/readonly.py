@@ -92,10 +92,11 @@ MAX_NESTING = 100
 _OPEN, _CLOSE = "([{", ")]}"
 
 
-def nesting_depth(query: str) -> int:
-    """How deeply ( [ { nest in `query`, outside strings, `quoted names` and comments."""
-    depth = deepest = 0
-    i, n = 0, len(query)
+def _code(query: str) -> Iterator[tuple[int, str, int]]:
+    """(position, character, bracket depth after it) for each character of `query` outside
+    strings, `quoted names` and comments: what the nesting check and the RETURN rewriting
+    both read."""
+    depth, i, n = 0, 0, len(query)
     while i < n:
         c = query[i]
         if c in "'\"`":
@@ -108,13 +109,15 @@ def nesting_depth(query: str) -> int:
         elif query.startswith("/*", i):
             i = query.find("*/", i + 2)
             i = n if i < 0 else i + 1
-        elif c in _OPEN:
-            depth += 1
-            deepest = max(deepest, depth)
-        elif c in _CLOSE:
-            depth -= 1
+        else:
+            depth += 1 if c in _OPEN else -1 if c in _CLOSE else 0
+            yield i, c, depth
         i += 1
-    return deepest
+
+
+def nesting_depth(query: str) -> int:
+    """How deeply ( [ { nest in `query`, outside strings, `quoted names` and comments."""
+    return max((depth for _, _, depth in _code(query)), default=0)
 
 
 def check_read_only(driver: Driver, query: str, params: dict[str, Any] | None = None, *,
@@ -207,26 +210,7 @@ def _quoted(name: str) -> str:
 def _top_level(query: str) -> Iterator[tuple[int, str]]:
     """(position, character) of `query` outside strings, `quoted names`, comments and
     brackets: where its clauses and the commas between RETURN items are."""
-    depth, i, n = 0, 0, len(query)
-    while i < n:
-        c = query[i]
-        if c in "'\"`":
-            i += 1
-            while i < n and query[i] != c:
-                i += 2 if query[i] == "\\" and c != "`" else 1
-        elif query.startswith("//", i):
-            i = query.find("\n", i)
-            i = n if i < 0 else i
-        elif query.startswith("/*", i):
-            i = query.find("*/", i + 2)
-            i = n if i < 0 else i + 1
-        elif c in _OPEN:
-            depth += 1
-        elif c in _CLOSE:
-            depth -= 1
-        elif depth == 0:
-            yield i, c
-        i += 1
+    return ((i, c) for i, c, depth in _code(query) if depth == 0 and c not in _CLOSE)
 
 
 _CLAUSE = re.compile(r"(?<![\w.$`])(RETURN(?:\s+DISTINCT)?|ORDER\s+BY|SKIP|LIMIT|OFFSET|UNION(?:\s+ALL)?)(?![\w`])",
